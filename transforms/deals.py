@@ -1,0 +1,947 @@
+"""Extract deal mentions from one article: who did what with whom, for how much, and when.
+
+The engine reads clause by clause. A clause that names two organisations and carries a deal cue
+("invested in", "acquired", "hired ... staff", "partnered with ... for compute") becomes a fact;
+facts about the same parties merge into one deal unless their own figures or dates say they are
+different deals. Sentences that only restate terms ("runs through 2030", "a right of first
+refusal", "20 percent of revenue") attach them to the deal whose parties they name, or to the
+deal just described when they refer back to it ("the agreement", "their relationship").
+
+Everything here is pure: the article, its publication date and the gazetteer come in as
+arguments, records go out.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from transforms.articles import Article
+from transforms.dates import DateMention, find_dates
+from transforms.money import Money, find_money
+from transforms.orgs import Gazetteer, OrgMention
+from transforms.terms import (
+    find_exclusivity,
+    find_revenue_share,
+    find_stake_pct,
+    find_term_end_year,
+    rank_exclusivity,
+)
+from transforms.text import Span, clauses, content_sentences
+
+__all__ = ["EXTRACTOR_VERSION", "DEAL_TYPES", "DealMention", "extract_deals"]
+
+EXTRACTOR_VERSION = "rules-1.0"
+DEAL_TYPES = (
+    "acquihire",
+    "acquisition",
+    "investment",
+    "chip_supply",
+    "cloud_compute",
+    "licensing",
+    "partnership",
+)  # in order of precedence when one clause carries several cues
+
+
+@dataclass(frozen=True, slots=True)
+class DealMention:
+    """One deal as one article reports it (grain: one row per deal per article)."""
+
+    mention_id: str
+    article_id: str
+    article_url: str
+    parties: tuple[str, ...]
+    party_roles: tuple[str, ...]
+    deal_type: str
+    announced_on: date | None
+    announced_precision: str | None
+    amount_usd: float | None
+    amount_text: str | None
+    currency: str | None
+    amount_min_usd: float | None
+    amount_max_usd: float | None
+    valuation_usd: float | None
+    valuation_text: str | None
+    stake_pct: float | None
+    revenue_share_pct: float | None
+    compute_provider: str | None
+    exclusivity: str | None
+    term_end_year: int | None
+    reported: bool
+    evidence: str
+    evidence_start: int
+    evidence_end: int
+    confidence: float
+    extractor_version: str = EXTRACTOR_VERSION
+
+    def to_record(self) -> dict[str, object]:
+        """A JSON-ready dict with the published column names."""
+        record: dict[str, object] = {k: getattr(self, k) for k in self.__slots__}
+        record["parties"] = list(self.parties)
+        record["party_roles"] = list(self.party_roles)
+        record["announced_on"] = self.announced_on.isoformat() if self.announced_on else None
+        return record
+
+
+# --- cue lexicon --------------------------------------------------------------------------
+
+_STAFF = (
+    r"(?:CEO|chief executive|co-?founders?|founders?|staff|team|employees|researchers|talent|"
+    r"leaders|leadership|executives|engineers|workforce|president|chief scientist|CTO)"
+)
+_CUE_PATTERNS: dict[str, re.Pattern[str]] = {
+    "acquihire": re.compile(
+        r"\bacqui-?hir\w*|\breverse acqui\w*|\b(?:hir(?:e|es|ed|ing)|poach(?:es|ed|ing)?|"
+        r"bring(?:s|ing)? (?:on|over|aboard)|brought (?:on|over|aboard)|join(?:s|ed|ing)?)\b"
+        rf"[^.;]{{0,80}}\b{_STAFF}\b|\b{_STAFF}\b[^.;]{{0,60}}\b(?:join(?:s|ed|ing)?|mov(?:e|es|ed|ing) to|"
+        r"will join|are joining)\b",
+        re.I,
+    ),
+    "acquisition": re.compile(
+        r"\b(?:acquir(?:e|es|ed|ing)|acquisitions?|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|"
+        r"takeover|take over|takes over|took over|merg(?:e|es|ed|er|ing)|snap(?:s|ped)? up|"
+        r"combin(?:e|es|ed|ing) with|all-stock (?:deal|transaction)|buyout)\b",
+        re.I,
+    ),
+    "investment": re.compile(
+        r"\b(?:invest(?:s|ed|ing|ment|ments|or|ors)?|stakes?|funding|financing|"
+        r"rais(?:e|es|ed|ing)|(?:funding |investment |series [a-h] |seed |new |latest )round|"
+        r"series [a-h]\b|backed|backer|backers|backing|co-led|led the round|led by|"
+        r"participat(?:e|es|ed|ing|ion)|capital injection|infusion|"
+        r"(?:largest|biggest|major|minority|majority|main|key|early|anchor) (?:shareholder|investor|backer)s?|"
+        r"put(?:s|ting)? (?:in )?(?:up to |another |a further |an additional )?\$|"
+        r"pour(?:s|ed|ing)?|plow(?:s|ed|ing)?|injects?|injected|tranche)\b",
+        re.I,
+    ),
+    "chip_supply": re.compile(
+        r"\b(?:chips?|GPUs?|accelerators?|processors?|TPUs?|gigawatts?|GW|semiconductors?|"
+        r"Blackwell|Rubin|Hopper|H100s?|H200s?|GB200s?|GB300s?|B200s?|MI\d{3}\w*|Trainium\d?|"
+        r"Inferentia\d?|Instinct|silicon|systems)\b",
+        re.I,
+    ),
+    "cloud_compute": re.compile(
+        r"\b(?:compute|computing(?: power| capacity| resources| infrastructure)?|cloud|capacity|"
+        r"data[- ]?cent(?:er|re)s?|servers?|supercomput\w+|AI infrastructure|infrastructure|"
+        r"training partner|clusters?|GPU capacity|hosting)\b",
+        re.I,
+    ),
+    "licensing": re.compile(
+        r"\b(?:licen[cs](?:e|es|ed|ing|or|ee|ees)|content (?:deal|agreement|partnership)|"
+        r"(?:access to|use of|use) (?:its|their|the) (?:archives?|content|articles|journalism|data|"
+        r"posts|images|library)|train(?:ing)? (?:its |their )?(?:models )?on (?:its|their) (?:content|data|archives?))\b",
+        re.I,
+    ),
+    "partnership": re.compile(
+        r"\b(?:partner(?:s|ed|ing|ship|ships)?|joint venture|JV|alliance|team(?:s|ed)? up|"
+        r"collaborat\w+|tie-up|tie up|pact|revenue[- ]shar\w+|co-develop\w*|integrat(?:e|es|ed|ion) "
+        r"(?:its|their|the)?\s*\w+ (?:into|in)|teamed)\b",
+        re.I,
+    ),
+}
+_GENERIC = re.compile(
+    r"\b(?:deal|deals|agreement|agreements|contract|contracts|arrangement|transaction|commitment|"
+    r"memorandum|MOU|terms)\b",
+    re.I,
+)
+_AGREEMENT_VERB = re.compile(
+    r"\b(?:sign(?:s|ed|ing)?|struck|strike|strikes|ink(?:s|ed)?|reach(?:es|ed)?|agree(?:s|d)?|"
+    r"enter(?:s|ed)? into|announc(?:e|es|ed|ing)|unveil(?:s|ed)?|secur(?:e|es|ed)|land(?:s|ed)?|"
+    r"won|win(?:s)?|expand(?:s|ed|ing)?|extend(?:s|ed|ing)?|renew(?:s|ed)?|clinch(?:es|ed)?|"
+    r"seal(?:s|ed)?|finaliz(?:e|es|ed)|finalis(?:e|es|ed)|deal with|agreement with|contract with|"
+    r"pact with|deal between|agreement between|committed|commits?|will spend|to spend|spend(?:s|ing)?)\b",
+    re.I,
+)
+_SUPPLY_VERB = re.compile(
+    r"\b(?:suppl(?:y|ies|ied|ier)|provid(?:e|es|ed|ing)|deliver(?:s|ed|ing)?|buy(?:s|ing)?|bought|"
+    r"purchas(?:e|es|ed|ing)|order(?:s|ed)?|deploy(?:s|ed|ing|ment)?|deal|agreement|contract|"
+    r"commit(?:s|ted|ment)?|access to|rent(?:s|ed|ing)?|leas(?:e|es|ed|ing)|run (?:on|its)|"
+    r"use(?:s)? (?:of )?(?:up to )?(?:\d|one|a million)|warrants?|gigawatts?|GW)\b",
+    re.I,
+)
+_NOT_ACQUISITION = re.compile(
+    r"\b(?:buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|acquir(?:e|es|ed|ing)|acquisition of)\s+"
+    r"(?:(?:up to|more|about|roughly|some|\$?[\d.,]+\s*(?:billion|million|bn|m)?|a|an|the|its|their)\s+)*"
+    r"(?:worth of\s+)?(?:(?:Nvidia|AMD|Google|Amazon|Microsoft)'?s?\s+)?(?:chips?|GPUs?|accelerators?|"
+    r"capacity|compute|computing|cloud|servers?|shares|stakes?|equity|power|electricity|"
+    r"processors?|systems|hardware|talent|licen[cs]es?|data|content|ads?|advertising|minority|"
+    r"majority|\d+(?:\.\d+)?\s?(?:%|percent))",
+    re.I,
+)
+_STAKE_BUY = re.compile(
+    r"\b(?:buy(?:s|ing)?|bought|acquir(?:e|es|ed|ing)|purchas(?:e|es|ed)|tak(?:e|es|ing)|took)\s+"
+    r"(?:an?\s+)?(?:\d+(?:\.\d+)?\s?(?:%|percent)\s+)?(?:minority\s+|majority\s+|equity\s+)?"
+    r"(?:stake|shares|equity|interest)\b",
+    re.I,
+)
+_SHOPPING = re.compile(
+    r"\b(?:discount(?:ed|s)?|on sale|sale price|price cut|coupon|Black Friday|Cyber Monday|"
+    r"Prime Day|shoppers?|cheaper|bargain|MSRP|list price|% off|percent off|\$\d+ off|"
+    r"retail price|deal of the day|best deals?|doorbuster)\b",
+    re.I,
+)
+_DENIAL = re.compile(
+    r"\b(?:denied|denies|deny|denying|dismissed (?:the |a |those )?(?:report|rumou?r)s?|"
+    r"refuted|rejected (?:the |a )?(?:report|claim)s?|(?:is|was|were|are) (?:not|no longer) in talks|"
+    r"no plans to|has no plans|have no plans|had no plans|not true|untrue|false report|"
+    r"categorically|never (?:happened|took place)|no such (?:deal|talks|agreement)|baseless)\b",
+    re.I,
+)
+_COLLAPSED = re.compile(
+    r"\b(?:talks|negotiations|discussions)\s+(?:\w+\s+){0,3}(?:collapsed|broke down|fell apart|"
+    r"fell through|ended without|stalled|were abandoned|went nowhere)\b|\bwalked away from (?:the )?talks\b",
+    re.I,
+)
+_NEGATED = re.compile(
+    r"\b(?:did not|didn't|does not|doesn't|will not|won't|never|not)\s+(?:\w+\s+)?"
+    r"(?:invest|acquire|buy|partner|license|sign|join|back|fund)\b",
+    re.I,
+)
+_HEDGE = re.compile(
+    r"\breportedly\b|\bis said to\b|\bare said to\b|\bwas said to\b|\baccording to (?:people|"
+    r"sources|a person|persons|several people|two people|three people|reports?|a report|media reports|"
+    r"(?:The )?[A-Z][\w.]*(?: [A-Z][\w.]*)* report)|\bpeople (?:familiar|briefed|close) with\b|"
+    r"\bsources? (?:said|say|says|familiar|close)\b|\b(?:it|it's|it’s|has been|was|were|have been)\s+"
+    r"(?:previously |widely |first )?reported\b|\breports? (?:that|say|said|suggest)\b|"
+    r"\brumou?r(?:s|ed)?\b|\bin (?:advanced |early |late-stage )?talks\b|\bin discussions\b|"
+    r"\bis (?:weighing|considering|exploring|mulling|nearing)\b|\bare (?:weighing|considering|"
+    r"exploring|nearing)\b|\bunconfirmed\b|\b(?:The )?[A-Z][\w.]*(?: [A-Z][\w.]*){0,3} (?:reported|"
+    r"has reported|first reported|reports)\b|\bwho asked not to be (?:named|identified)\b|"
+    r"\bspeaking on condition of anonymity\b|\bcould be worth\b|\bwould be worth\b",
+)
+_ANNOUNCED = re.compile(
+    r"\b(?:announc(?:e|es|ed|ing)|confirm(?:s|ed|ing)?|said (?:in a statement|on \w+day|it (?:will|would|has|had)|"
+    r"that it)|says (?:it|that)|unveil(?:s|ed)?|signed|sign(?:s)?|agreed|agrees|completed|closes|closed|"
+    r"finaliz(?:ed|es)|finalis(?:ed|es)|disclosed|press release|blog post|statement|filing|"
+    r"(?:will|to) (?:invest|acquire|buy|pay|spend)|has (?:invested|acquired|bought)|"
+    r"(?:invested|acquired|bought|raised|hired))\b",
+    re.I,
+)
+_REPORTING_CONTEXT_BEFORE = re.compile(
+    r"(?:according to|told|reported by|report(?:s|ed)? (?:by|from|in)|cited by|citing|per|"
+    r"interview with|speaking to|via|in an? (?:interview|report|story|article) (?:with|by|in)|"
+    r"sources told|first reported by|published by|wrote in)\s+(?:the\s+)?$",
+    re.I,
+)
+_REPORTING_CONTEXT_AFTER = re.compile(
+    r"^(?:['’]s)?\s*(?:\(\w+\)\s*)?(?:first\s+|previously\s+|also\s+|has\s+|had\s+|was\s+)?"
+    r"(?:reported|reports|report\b|said|says|wrote|writes|noted|cited|citing|published|revealed|"
+    r"broke the news|was first|story|article|journalists?|reporter)",
+    re.I,
+)
+_EXCLUDED_BEFORE = re.compile(
+    r"(?:blessing|approval|permission|consent|backing|support|scrutiny|review|investigation|probe)\s+"
+    r"(?:of|from)\s+(?:the\s+)?$|(?:approved by|cleared by|rivals?|competitors?|such as|like|"
+    r"including|former|ex-|alumni of|veterans? of|formerly (?:of|at)|previously (?:of|at)|"
+    r"who (?:led|ran|worked at|left)|left|quit|departed|versus|vs\.?|than|unlike|rather than)\s+(?:the\s+)?$",
+    re.I,
+)
+_ANAPHORA = re.compile(
+    r"\b(?:the|this|that|their|its)\s+(?:new\s+|latest\s+|revised\s+|expanded\s+|original\s+|"
+    r"amended\s+|two-way\s+)?(?:deal|agreement|partnership|pact|contract|arrangement|"
+    r"relationship|investment|acquisition|transaction|round|tie-up|terms|alliance|commitment|"
+    r"collaboration|purchase|venture)\b|\bthe two (?:companies|firms|sides)\b|\bboth companies\b",
+    re.I,
+)
+_BACKGROUND = re.compile(
+    r"\b(?:previously|earlier|already|had (?:invested|acquired|bought|signed|agreed|struck|hired|"
+    r"partnered|raised)|has (?:invested|poured|put)|have invested|in the past|once|original|"
+    r"first (?:invested|backed)|which (?:has|had) (?:invested|backed|put))\b",
+    re.I,
+)
+_NOT_DEAL_DATE_BEFORE = re.compile(
+    r"(?:founded|launched|released|established|born|incorporated|expected to (?:close|complete)|"
+    r"due to close|should close|close by|closing|expires?|expiring|through|until|till|by|runs?|"
+    r"lasts?|deadline|fiscal|ending|ends|IPO|went public|listed|earnings|quarterly|results|"
+    r"reported revenue|released (?:in|on)|debuted|introduced|ousted|fired|reinstated|"
+    r"until at least)\s+(?:(?:in|on|by|of|at|the|end of|early|late|mid)\s+)*$",
+    re.I,
+)
+_NOT_DEAL_DATE_AFTER = re.compile(r"^\s*(?:IPO|earnings|results|launch|release|model)", re.I)
+_NOT_DEAL_AMOUNT_AFTER = re.compile(
+    r"^\s*(?:\)\s*)?(?:(?:in|of|a year in|per year in|annual|annualized|annualised|yearly)\s+)*"
+    r"(?:(?:annual(?:ized|ised)?|recurring|quarterly|yearly|net|gross|operating|projected|expected)\s+)*"
+    r"(?:revenues?|sales|profits?|earnings|net income|income|ARR|annual recurring revenue|run[- ]rate|"
+    r"capex|capital expenditures?|capital spending|losses|cash burn|market|bookings|backlog|"
+    r"market (?:cap|capitalization|value)|debt|loans?|credit|bonds?|settlement|fines?|penalt\w+|"
+    r"salary|pay package|compensation|budget|subsidies|grants?|tax)\b",
+    re.I,
+)
+_NOT_DEAL_AMOUNT_BEFORE = re.compile(
+    r"(?:revenues?|sales|profits?|income|earnings|capex|capital expenditures?|spending|market|"
+    r"market (?:cap|capitalization|value)|losses|budget|debt|loan|credit line|fine|settlement|"
+    r"generated|generating|generates|earned|earns|posted|reported|forecast|projected|run[- ]rate|"
+    r"ARR|worth|stake (?:is |now )?(?:worth|valued at)|holding (?:is |now )?(?:worth|valued at)|"
+    r"put at|bringing (?:its|the|their|his|her)?\s*(?:total|overall|cumulative)[\w\s]{0,30}? to|"
+    r"total(?:ing|ling)?|cumulative(?:ly)?|in total|so far|to date|(?:is|are|was|were) worth|"
+    r"market value of|pay package|salary)\s*(?:of|at|to|about|around|roughly|nearly|some|over|"
+    r"more than|almost|approximately|an estimated|just over|close to|\s)*$",
+    re.I,
+)
+_DEAL_WORTH_BEFORE = re.compile(
+    r"(?:deal|agreement|contract|transaction|acquisition|purchase|pact|commitment|investment|"
+    r"round|tie-up|partnership|buyout|takeover)\s+(?:(?:is|was|that is|which is|reportedly|"
+    r"said to be|believed to be|could be|would be)\s+)*(?:worth|valued at|valuing)\s*"
+    r"(?:about|around|roughly|nearly|some|over|more than|up to|as much as|almost|approximately|"
+    r"an estimated|\s)*$",
+    re.I,
+)
+_VALUATION_BEFORE = re.compile(
+    r"(?:valu(?:ed|ing|ation|es)|post-money|pre-money|worth)\b[^$€£.;]{0,40}?(?:at|of)?\s*"
+    r"(?:about|around|roughly|nearly|some|over|more than|almost|approximately|an estimated|\s)*$|"
+    r"\bat an?\s+$",
+    re.I,
+)
+_VALUATION_AFTER = re.compile(r"^\s*(?:\w+\s+)?(?:valuation|post-money|pre-money)\b", re.I)
+_PER_PERIOD_AFTER = re.compile(
+    r"^\s*(?:a|per|each|every)\s+(?:year|annum)\b|^\s*(?:annually|yearly)\b", re.I
+)
+_ROUND_TOTAL_CONTEXT = re.compile(r"\b(?:round|raised|raises|raising|funding)\b", re.I)
+_FOUNDER_CONTEXT = re.compile(r"^\s*(?:co-?)?founders?\b|^\s*alumni\b|^\s*veterans?\b", re.I)
+
+_INVESTEE_BEFORE = re.compile(
+    r"(?:invest\w*|stakes?|interest|position|bet|put|puts|putting|pour\w*|plow\w*|commit\w*|"
+    r"money|funding|capital|shares|backing|back|backs|backed|injects?|injected|equity|\$[\d.,]+\s*\w*|"
+    r"[\d.,]+\s*(?:billion|million|bn|m))\s+(?:[\w’'$.,-]+\s+){0,6}?(?:in|into|to|of|for)\s+"
+    r"(?:the\s+|AI\s+|rival\s+|startup\s+|start-up\s+|French\s+|chatbot\s+maker\s+)*$|"
+    r"(?:backed|backing|backs|funded|funding|financed|fund)\s+(?:the\s+)?$",
+    re.I,
+)
+_INVESTEE_AFTER = re.compile(
+    r"^(?:['’]s)?\s*(?:,\s*(?:which|the|a|an)\b[^,]{0,60},\s*)?(?:has\s+|had\s+|have\s+|is\s+|was\s+|said\s+(?:it\s+)?(?:has\s+|had\s+)?)?"
+    r"(?:raised|raises|raising|secured|secures|closed|closes|landed|lands|received|receives|"
+    r"took|takes|got|gets|drew|draws|attracted|announced a|completed a|is in talks to raise|"
+    r"valued|has been valued|will receive|'s (?:funding|round|series)|funding round|round|"
+    r"(?:is|was|has been|had been) backed|backed by|, backed by|investors?\b|shareholders?\b)",
+    re.I,
+)
+_TARGET_BEFORE = re.compile(
+    r"(?:acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|takeover of|take over|"
+    r"took over|takes over|acquisition of|merg(?:e|es|ed|er|ing) with|snap(?:s|ped)? up|"
+    r"buyout of|purchase of|deal for|bid for|combin(?:e|es|ed|ing) with)\s+"
+    r"(?:(?:the|its|rival|startup|start-up|AI|chip|chipmaker|designer|company|firm|platform|"
+    r"cloud|provider|developer|coding|assistant|device|hardware|operator|Finnish|French|Israeli|"
+    r"software|maker|lab|all of|the rest of|a|an|of)\s+)*$",
+    re.I,
+)
+_TARGET_AFTER = re.compile(
+    r"^(?:['’]s)?\s*(?:,\s*(?:which|the|a|an)\b[^,]{0,80},\s*)?(?:(?:is|was|has been|will be|"
+    r"had been|would be|agreed to be|to be)\s+)?(?:acquired|bought|purchased|sold|taken over)\b|"
+    r"^\s+(?:agreed to sell|sold itself|is selling|will sell|has sold)\b",
+    re.I,
+)
+_HIRE_TARGET = re.compile(
+    rf"^(?:['’]s)?\s*(?:(?:co-?)?founders?\s+(?:and\s+)?(?:CEO|chief executive)?|{_STAFF})\b", re.I
+)
+_HIRE_TARGET_BEFORE = re.compile(r"(?:from|of|at|left|leaving)\s+(?:the\s+)?(?:startup\s+)?$", re.I)
+_LICENSOR_BEFORE = re.compile(r"licen[cs](?:e|es|ed|ing)\s+(?:[\w’'-]+\s+){0,4}(?:from|of)\s+$", re.I)
+_PROVIDER_BEFORE = re.compile(
+    r"(?:from|on|with|via|through|using|use|uses|to use|rent\w*\s+[^.;]{0,30}from|"
+    r"capacity from|compute from|servers from|chips from|GPUs from)\s+(?:the\s+)?$",
+    re.I,
+)
+_PRODUCT_POSSESSIVE = re.compile(r"^['’]s\s+(?:Azure|cloud|AWS|data cent|servers|compute|GPUs|chips)", re.I)
+
+
+# --- per-clause analysis ------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Party:
+    name: str
+    kind: str
+    start: int  # offset in the article text
+    end: int
+    is_product: bool
+    in_gazetteer: bool
+
+
+@dataclass
+class _Fact:
+    """What one clause says: parties, a deal type and the terms found beside them."""
+
+    parties: list[_Party]
+    deal_type: str
+    clause: Span
+    sentence: Span
+    sentence_index: int
+    amount: Money | None = None
+    valuation: Money | None = None
+    announced: DateMention | None = None
+    stake_pct: float | None = None
+    hedged: bool = False
+    announced_cue: bool = False
+    background: bool = False
+    is_title: bool = False
+    generic_only: bool = False
+
+    @property
+    def names(self) -> frozenset[str]:
+        return frozenset(p.name for p in self.parties)
+
+
+@dataclass
+class _Deal:
+    facts: list[_Fact] = field(default_factory=list)
+    exclusivity: str | None = None
+    revenue_share_pct: float | None = None
+    term_end_year: int | None = None
+    provider_hint: str | None = None
+
+    @property
+    def names(self) -> frozenset[str]:
+        out: set[str] = set()
+        for f in self.facts:
+            out |= f.names
+        return frozenset(out)
+
+    @property
+    def primary(self) -> _Fact:
+        body = [f for f in self.facts if not f.is_title]
+        pool = body or self.facts
+        return min(
+            pool,
+            key=lambda f: (f.hedged, f.generic_only, DEAL_TYPES.index(f.deal_type), f.sentence_index),
+        )
+
+    @property
+    def first_index(self) -> int:
+        return min(f.sentence_index for f in self.facts if not f.is_title) if any(
+            not f.is_title for f in self.facts
+        ) else 0
+
+
+def _resolve_parties(
+    clause: Span,
+    sentence: Span,
+    gazetteer: Gazetteer,
+    text: str,
+    history: list[_Party],
+) -> list[_Party]:
+    """Organisations a clause names, with descriptors ("the startup") resolved from history."""
+    parties: list[_Party] = []
+    local = clause.text
+    for m in gazetteer.find(local):
+        start, end = clause.start + m.start, clause.start + m.end
+        if _excluded(text, start, end, m):
+            continue
+        parties.append(_Party(m.name, m.kind, start, end, m.is_product, m.in_gazetteer))
+    named = {p.name for p in parties}
+    for d_start, d_end, _, kinds in gazetteer.descriptors(local):
+        start = clause.start + d_start
+        if any(p.start <= start < p.end for p in parties):
+            continue
+        target = _antecedent(history + [p for p in parties if p.start < start], kinds, named)
+        if target is not None:
+            parties.append(
+                _Party(target.name, target.kind, start, clause.start + d_end, False, target.in_gazetteer)
+            )
+            named.add(target.name)
+    parties.sort(key=lambda p: p.start)
+    return parties
+
+
+def _antecedent(history: list[_Party], kinds: tuple[str, ...], exclude: set[str]) -> _Party | None:
+    for wanted in (kinds, ()):
+        for party in reversed(history):
+            if party.kind == "media":
+                continue
+            if wanted and party.kind not in wanted:
+                continue
+            if party.name in exclude and len(exclude) < 2:
+                continue
+            if party.name in exclude:
+                continue
+            return party
+        if not kinds:
+            break
+    return None
+
+
+def _excluded(text: str, start: int, end: int, mention: OrgMention) -> bool:
+    """Organisations that appear but are not parties: sources, approvers, rivals, alumni."""
+    before = text[max(0, start - 40) : start]
+    after = text[end : end + 40]
+    if _EXCLUDED_BEFORE.search(before):
+        return True
+    if _FOUNDER_CONTEXT.match(after) and re.search(r"\bformer\s+$|\bex-$", before, re.I):
+        return True
+    if re.match(r"^\s+(?:alumni|veterans?)\b", after, re.I):
+        return True
+    if mention.kind == "media" and (
+        _REPORTING_CONTEXT_BEFORE.search(before) or _REPORTING_CONTEXT_AFTER.match(after)
+    ):
+        return True
+    return False
+
+
+def _deal_types(clause_text: str, parties: list[_Party], gazetteer: Gazetteer) -> list[str]:
+    """Deal types whose cues a clause carries, strongest first."""
+    found: list[str] = []
+    kinds = {p.kind for p in parties}
+    sells_compute = any(p.is_product or gazetteer.provider_of(p.name) for p in parties)
+    for deal_type in DEAL_TYPES:
+        m = _CUE_PATTERNS[deal_type].search(clause_text)
+        if not m:
+            continue
+        if deal_type == "acquisition":
+            real = [
+                a for a in _CUE_PATTERNS["acquisition"].finditer(clause_text)
+                if not _NOT_ACQUISITION.match(clause_text, a.start()) and not _STAKE_BUY.match(clause_text, a.start())
+            ]  # fmt: skip
+            if not real:
+                if _STAKE_BUY.search(clause_text):
+                    found.append("investment")
+                continue
+        if deal_type == "chip_supply" and not (
+            "chipmaker" in kinds and _SUPPLY_VERB.search(clause_text)
+        ):
+            continue
+        if deal_type == "cloud_compute" and not sells_compute:
+            continue
+        if deal_type == "investment" and re.fullmatch(
+            r"(?i)stakes?|shareholders?|participat\w+|backing", m.group()
+        ) and not _any_other_investment_cue(clause_text, m):
+            if m.group().casefold() in {"participation", "participate", "participated", "participating", "backing"} and not re.search(r"(?i)\b(?:round|funding|raise|rais|invest)", clause_text):
+                continue
+        found.append(deal_type)
+    return found
+
+
+def _any_other_investment_cue(text: str, first: re.Match[str]) -> bool:
+    return any(m.start() != first.start() for m in _CUE_PATTERNS["investment"].finditer(text))
+
+
+def _pick_money(
+    clause: Span, text: str, deal_type: str
+) -> tuple[Money | None, Money | None]:
+    """The deal amount and the valuation a clause states, skipping figures that are not the deal's."""
+    amount = valuation = None
+    for money in find_money(clause.text):
+        start, end = clause.start + money.start, clause.start + money.end
+        before = text[max(0, start - 70) : start]
+        after = text[end : end + 50]
+        if _DEAL_WORTH_BEFORE.search(before):
+            amount = amount or money
+            continue
+        if _VALUATION_AFTER.match(after) or _VALUATION_BEFORE.search(before):
+            valuation = valuation or money
+            continue
+        if _NOT_DEAL_AMOUNT_AFTER.match(after) or _NOT_DEAL_AMOUNT_BEFORE.search(before):
+            continue
+        if amount is None:
+            period = _PER_PERIOD_AFTER.match(after)
+            if period and money.per_period is None:
+                money = replace(money, per_period="year")
+            amount = money
+    return amount, valuation
+
+
+def _pick_date(
+    clause: Span, sentence: Span, text: str, published: date | None
+) -> DateMention | None:
+    for scope in (clause,) if clause.text != sentence.text else (sentence,):
+        best = None
+        for d in find_dates(scope.text, published):
+            start = scope.start + d.start
+            before = text[max(0, start - 40) : start]
+            after = text[scope.start + d.end : scope.start + d.end + 20]
+            if _NOT_DEAL_DATE_BEFORE.search(before) or _NOT_DEAL_DATE_AFTER.match(after):
+                continue
+            if published is not None and d.value > published:
+                continue
+            if best is None or _PRECISION_RANK[d.precision] < _PRECISION_RANK[best.precision]:
+                best = d
+        if best is not None:
+            return replace(best, start=scope.start + best.start, end=scope.start + best.end)
+    return None
+
+
+_PRECISION_RANK = {"day": 0, "month": 1, "quarter": 2, "year": 3}
+
+
+# --- role assignment ----------------------------------------------------------------------
+
+
+def _roles(fact: _Fact, text: str, gazetteer: Gazetteer) -> dict[str, str]:
+    names = [p.name for p in _unique(fact.parties)]
+    roles: dict[str, str] = {}
+
+    def ctx(p: _Party) -> tuple[str, str]:
+        return text[max(0, p.start - 80) : p.start], text[p.end : p.end + 80]
+
+    t = fact.deal_type
+    if t == "investment":
+        investee = next(
+            (p.name for p in fact.parties if _INVESTEE_BEFORE.search(ctx(p)[0]) or _INVESTEE_AFTER.match(ctx(p)[1])),
+            None,
+        )
+        if investee is None:
+            labs = [p.name for p in fact.parties if p.kind == "lab"]
+            investee = labs[-1] if labs else names[-1]
+        for n in names:
+            roles[n] = "investee" if n == investee else "investor"
+    elif t in {"acquisition", "acquihire"}:
+        if t == "acquisition":
+            target = next(
+                (p.name for p in fact.parties if _TARGET_BEFORE.search(ctx(p)[0]) or _TARGET_AFTER.match(ctx(p)[1])),
+                None,
+            )
+        else:
+            target = next(
+                (p.name for p in fact.parties if _HIRE_TARGET.match(ctx(p)[1]) or _HIRE_TARGET_BEFORE.search(ctx(p)[0])),
+                None,
+            )
+        if target is None:
+            target = names[-1]
+        for n in names:
+            roles[n] = "target" if n == target else "acquirer"
+    elif t == "cloud_compute":
+        provider = _provider_party(fact, text, gazetteer)
+        for n in names:
+            roles[n] = "provider" if n == provider else "customer"
+    elif t == "chip_supply":
+        supplier = next((p.name for p in fact.parties if p.kind == "chipmaker"), names[0])
+        for n in names:
+            roles[n] = "supplier" if n == supplier else "customer"
+    elif t == "licensing":
+        licensor = next(
+            (p.name for p in fact.parties if p.kind == "media" or _LICENSOR_BEFORE.search(ctx(p)[0])),
+            None,
+        )
+        for n in names:
+            roles[n] = "licensor" if n == licensor else ("licensee" if licensor else "partner")
+    else:
+        for n in names:
+            roles[n] = "partner"
+    return roles
+
+
+def _provider_party(fact: _Fact, text: str, gazetteer: Gazetteer) -> str | None:
+    sellers = [p for p in fact.parties if p.is_product or gazetteer.provider_of(p.name)]
+    if not sellers:
+        return None
+    names = {p.name for p in sellers}
+    if len(names) == 1:
+        return sellers[0].name
+    for p in sellers:
+        if p.is_product:
+            return p.name
+    for p in sellers:
+        if _PROVIDER_BEFORE.search(text[max(0, p.start - 40) : p.start]) or _PRODUCT_POSSESSIVE.match(
+            text[p.end : p.end + 20]
+        ):
+            return p.name
+    neo = [p for p in sellers if p.kind == "neocloud"]
+    return (neo or sellers)[0].name
+
+
+def _unique(parties: Iterable[_Party]) -> list[_Party]:
+    seen: set[str] = set()
+    out = []
+    for p in parties:
+        if p.name not in seen:
+            seen.add(p.name)
+            out.append(p)
+    return out
+
+
+# --- the engine ---------------------------------------------------------------------------
+
+
+def extract_deals(article: Article, gazetteer: Gazetteer) -> list[DealMention]:
+    """Every deal the article reports, one record each, with the sentence that proves it."""
+    text = article.text
+    published = article.published
+    sentences = [s for s in content_sentences(text, article.title) if not s.is_boilerplate]
+    history: list[_Party] = []
+    facts: list[_Fact] = []
+    attributes: list[tuple[int, Span, list[_Party]]] = []
+    denied: list[frozenset[str]] = []
+    for index, sentence in enumerate(sentences):
+        sentence_parties: list[_Party] = []
+        previous_fact: _Fact | None = None
+        shopping = bool(_SHOPPING.search(sentence.text))
+        denial = bool(_DENIAL.search(sentence.text)) or bool(_COLLAPSED.search(sentence.text))
+        for clause in clauses(sentence):
+            parties = _resolve_parties(clause, sentence, gazetteer, text, history + sentence_parties)
+            sentence_parties.extend(parties)
+            fact = _clause_fact(
+                clause, sentence, index, parties, previous_fact, gazetteer, text, published, shopping
+            )
+            if fact is not None:
+                if denial or _NEGATED.search(clause.text):
+                    denied.append(fact.names)
+                else:
+                    facts.append(fact)
+                    previous_fact = fact
+        if sentence_parties or _ANAPHORA.search(sentence.text):
+            attributes.append((index, sentence, _unique(sentence_parties)))
+        history.extend(sentence_parties)
+    deals = _merge_facts(facts)
+    deals = [d for d in deals if not any(d.names <= n for n in denied if len(n) >= 2) or _confirmed(d)]
+    for index, sentence, parties in attributes:
+        _attach_terms(deals, index, sentence, parties, gazetteer)
+    return [
+        _to_mention(article, deal, gazetteer, published, position)
+        for position, deal in enumerate(sorted(deals, key=lambda d: d.first_index))
+    ]
+
+
+def _confirmed(deal: _Deal) -> bool:
+    return any(f.announced_cue and not f.hedged for f in deal.facts)
+
+
+def _clause_fact(
+    clause: Span,
+    sentence: Span,
+    index: int,
+    parties: list[_Party],
+    previous: _Fact | None,
+    gazetteer: Gazetteer,
+    text: str,
+    published: date | None,
+    shopping: bool,
+) -> _Fact | None:
+    types = _deal_types(clause.text, parties, gazetteer)
+    generic_only = False
+    if not types:
+        if _GENERIC.search(clause.text) and (
+            _AGREEMENT_VERB.search(clause.text) or find_money(clause.text)
+        ):
+            types = ["partnership"]
+            generic_only = True
+        else:
+            return None
+    if shopping:
+        return None
+    unique = _unique(parties)
+    if sum(1 for p in unique if p.kind != "media") == 0:
+        return None
+    if len(unique) < 2 and previous is not None and types[0] == previous.deal_type and unique:
+        # "..., while Nvidia will put in up to $10 billion": borrow the other side.
+        roles = _roles(previous, text, gazetteer)
+        counterpart = [p for p in previous.parties if roles.get(p.name) in {"investee", "target", "customer"}]
+        unique = unique + [p for p in counterpart if p.name not in {u.name for u in unique}]
+    if len(unique) < 2:
+        return None
+    if all(p.kind == "media" for p in unique[1:]) and "licensing" not in types and unique[0].kind == "media":
+        return None
+    deal_type = types[0]
+    if deal_type == "partnership" and "cloud_compute" in types:
+        deal_type = "cloud_compute"
+    amount, valuation = _pick_money(clause, text, deal_type)
+    return _Fact(
+        parties=unique,
+        deal_type=deal_type,
+        clause=clause,
+        sentence=sentence,
+        sentence_index=index,
+        amount=amount,
+        valuation=valuation,
+        announced=_pick_date(clause, sentence, text, published),
+        stake_pct=find_stake_pct(clause.text),
+        hedged=bool(_HEDGE.search(clause.text)),
+        announced_cue=bool(_ANNOUNCED.search(sentence.text)),
+        background=bool(_BACKGROUND.search(clause.text)),
+        is_title=sentence.is_title,
+        generic_only=generic_only,
+    )
+
+
+def _compatible(deal: _Deal, fact: _Fact) -> bool:
+    """Whether ``fact`` describes the same deal as ``deal`` rather than another one."""
+    names = deal.names
+    if not (fact.names == names or fact.names < names or names < fact.names):
+        return False
+    primary = deal.primary
+    if fact.names != names and fact.amount is not None and any(f.amount is not None for f in deal.facts):
+        return False
+    for f in deal.facts:
+        if f.amount is not None and fact.amount is not None and not _same_amount(f.amount, fact.amount):
+            return False
+        if f.announced is not None and fact.announced is not None and not _same_date(f.announced, fact.announced):
+            if f.amount is not None or fact.amount is not None or f.deal_type == fact.deal_type:
+                return False
+    if (
+        fact.deal_type != primary.deal_type
+        and not fact.generic_only
+        and not primary.generic_only
+        and {fact.deal_type, primary.deal_type} != {"partnership", "cloud_compute"}
+    ):
+        # Different kinds of deal between the same parties stay apart when each has its own figure.
+        if fact.amount is not None and any(f.amount is not None for f in deal.facts):
+            return False
+        if fact.background != primary.background and (fact.amount is not None or fact.announced is not None):
+            return False
+    return True
+
+
+def _same_amount(a: Money, b: Money) -> bool:
+    return abs(a.value - b.value) <= 0.01 * max(a.value, b.value) and a.currency == b.currency
+
+
+def _same_date(a: DateMention, b: DateMention) -> bool:
+    coarse = max(_PRECISION_RANK[a.precision], _PRECISION_RANK[b.precision])
+    if coarse >= 3:
+        return a.value.year == b.value.year
+    if coarse >= 1:
+        return (a.value.year, a.value.month) == (b.value.year, b.value.month) or (
+            coarse == 2 and a.value.year == b.value.year and (a.value.month - 1) // 3 == (b.value.month - 1) // 3
+        )
+    return a.value == b.value
+
+
+def _merge_facts(facts: list[_Fact]) -> list[_Deal]:
+    deals: list[_Deal] = []
+    ordered = sorted(facts, key=lambda f: (f.is_title, f.sentence_index))
+    for fact in ordered:
+        candidates = [d for d in deals if _compatible(d, fact)]
+        if candidates:
+            best = max(candidates, key=lambda d: (d.names == fact.names, -abs(d.first_index - fact.sentence_index)))
+            best.facts.append(fact)
+        else:
+            deals.append(_Deal(facts=[fact]))
+    return deals
+
+
+def _attach_terms(
+    deals: list[_Deal], index: int, sentence: Span, parties: list[_Party], gazetteer: Gazetteer
+) -> None:
+    """Give the terms a sentence states to the deal it is about."""
+    exclusivity = find_exclusivity(sentence.text)
+    share = find_revenue_share(sentence.text)
+    term = find_term_end_year(sentence.text)
+    products = [p for p in parties if p.is_product]
+    if exclusivity is None and share is None and term is None and not products:
+        return
+    names = {p.name for p in parties}
+    target = _deal_for(deals, index, names, bool(_ANAPHORA.search(sentence.text)))
+    if target is None:
+        return
+    if exclusivity is not None and rank_exclusivity(exclusivity) < rank_exclusivity(target.exclusivity):
+        target.exclusivity = exclusivity
+    if share is not None and target.revenue_share_pct is None:
+        target.revenue_share_pct = share[0]
+    if term is not None and target.term_end_year is None:
+        target.term_end_year = term
+    for p in products:
+        if p.name in target.names and target.provider_hint is None:
+            target.provider_hint = gazetteer.provider_of(p.name)
+
+
+def _deal_for(deals: list[_Deal], index: int, names: set[str], anaphoric: bool) -> _Deal | None:
+    """The deal a sentence is about: the one naming most of its organisations, nearest first."""
+    def distance(d: _Deal) -> int:
+        indexes = [f.sentence_index for f in d.facts]
+        before = [index - i for i in indexes if i <= index]
+        return min(before) if before else 1000 + min(abs(index - i) for i in indexes)
+
+    own = [d for d in deals if any(f.sentence_index == index for f in d.facts)]
+    if own and names:
+        scored = [d for d in own if names & d.names]
+        if scored:
+            return max(scored, key=lambda d: (len(names & d.names), -distance(d)))
+    if len(names) >= 2:
+        scored = [d for d in deals if len(names & d.names) >= 2]
+        if scored:
+            return min(scored, key=lambda d: (-len(names & d.names), distance(d)))
+    if names:
+        scored = [d for d in deals if names & d.names and distance(d) < 1000]
+        if scored and (anaphoric or len(names) == 1):
+            return min(scored, key=distance)
+    if anaphoric and deals:
+        earlier = [d for d in deals if distance(d) < 1000]
+        if earlier:
+            return min(earlier, key=distance)
+    return None
+
+
+def _to_mention(
+    article: Article, deal: _Deal, gazetteer: Gazetteer, published: date | None, position: int
+) -> DealMention:
+    primary = deal.primary
+    body_facts = sorted(deal.facts, key=lambda f: (f.is_title, f.sentence_index))
+    parties = _unique(p for f in body_facts for p in f.parties)
+    role_fact = primary
+    roles = _roles(replace(role_fact, parties=parties), article.text, gazetteer)
+    names = tuple(p.name for p in parties)
+    deal_type = primary.deal_type
+    amount = next((f.amount for f in body_facts if f.amount is not None), None)
+    valuation = next((f.valuation for f in body_facts if f.valuation is not None), None)
+    announced = next((f.announced for f in body_facts if f.announced is not None), None)
+    precision = announced.precision if announced else None
+    announced_on = announced.value if announced else None
+    if announced is None and published is not None and _is_current(deal, position):
+        announced_on = date(published.year, published.month, 1)
+        precision = "month"
+    provider = None
+    mentions_compute = any(
+        _CUE_PATTERNS["cloud_compute"].search(f.clause.text) or any(p.is_product for p in f.parties)
+        for f in deal.facts
+    )
+    if deal_type == "cloud_compute" or deal.provider_hint or mentions_compute:
+        provider_name = _provider_party(replace(primary, parties=parties), article.text, gazetteer)
+        if deal.provider_hint:
+            provider = deal.provider_hint
+        elif provider_name and (deal_type in {"cloud_compute", "partnership"} or mentions_compute):
+            provider = gazetteer.provider_of(provider_name)
+        if deal_type not in {"cloud_compute", "partnership", "investment"} and not deal.provider_hint:
+            provider = None
+    hedged = any(f.hedged for f in deal.facts)
+    confirmed = any(f.announced_cue and not f.hedged for f in deal.facts if not f.is_title)
+    reported = hedged and not confirmed
+    if all(f.hedged for f in deal.facts if not f.is_title) and any(not f.is_title for f in deal.facts):
+        reported = True
+    evidence = primary.sentence
+    ordered_names = tuple(sorted(names))
+    usd = amount.usd_value if amount else None
+    amount_text = amount.text if amount else None
+    if amount is not None and amount.per_period and amount_text and "year" not in amount_text:
+        amount_text = f"{amount_text} a year"
+    confidence = 0.55
+    confidence += 0.1 if len(deal.facts) > 1 else 0
+    confidence += 0.1 if amount is not None else 0
+    confidence += 0.1 if announced is not None else 0
+    confidence -= 0.15 if any(not p.in_gazetteer for p in parties) else 0
+    confidence -= 0.1 if primary.generic_only else 0
+    mention_key = f"{article.article_id}|{'|'.join(ordered_names)}|{deal_type}|{evidence.start}"
+    return DealMention(
+        mention_id=hashlib.sha256(mention_key.encode()).hexdigest()[:16],
+        article_id=article.article_id,
+        article_url=article.url,
+        parties=ordered_names,
+        party_roles=tuple(roles.get(n, "partner") for n in ordered_names),
+        deal_type=deal_type,
+        announced_on=announced_on,
+        announced_precision=precision,
+        amount_usd=usd,
+        amount_text=amount_text,
+        currency=amount.currency if amount else None,
+        amount_min_usd=amount.low if amount and amount.is_usd else (amount.usd_value if amount else None),
+        amount_max_usd=amount.high if amount and amount.is_usd else (amount.usd_value if amount else None),
+        valuation_usd=valuation.usd_value if valuation else None,
+        valuation_text=valuation.text if valuation else None,
+        stake_pct=next((f.stake_pct for f in body_facts if f.stake_pct is not None), None),
+        revenue_share_pct=deal.revenue_share_pct,
+        compute_provider=provider,
+        exclusivity=deal.exclusivity,
+        term_end_year=deal.term_end_year,
+        reported=reported,
+        evidence=evidence.text,
+        evidence_start=evidence.start,
+        evidence_end=evidence.end,
+        confidence=round(max(0.05, min(0.95, confidence)), 2),
+    )
+
+
+def _is_current(deal: _Deal, position: int) -> bool:
+    """A deal the article breaks (not a recalled one): its date is the publication month."""
+    primary = deal.primary
+    if any(f.background for f in deal.facts if not f.is_title) and not any(
+        f.is_title for f in deal.facts
+    ):
+        return False
+    return position == 0 or primary.sentence_index <= 1 or any(f.is_title for f in deal.facts)

@@ -1,0 +1,235 @@
+"""Find and parse money figures in a sentence: "$650M", "US$1.5bn", "up to $4 billion", "€15 million".
+
+Written here rather than taken from a price parser because deal news needs what those get wrong:
+"bn"/"mn" suffixes, ranges ("$10-12 billion", "between $1bn and $2bn"), qualifiers ("up to",
+"more than"), several figures in one sentence, a dollar conversion in brackets after a foreign
+figure, and vague magnitudes ("billions of dollars") that must yield no number at all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Money", "find_money", "format_money", "parse_money"]
+
+_SCALES: dict[str, float] = {
+    "trillion": 1e12, "tn": 1e12, "t": 1e12, "tr": 1e12,
+    "billion": 1e9, "bn": 1e9, "b": 1e9, "bln": 1e9,
+    "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6, "mil": 1e6, "mm": 1e6,
+    "thousand": 1e3, "k": 1e3,
+}  # fmt: skip
+_PREFIX_CURRENCY: dict[str, str] = {
+    "us$": "USD", "usd": "USD", "$": "USD", "c$": "CAD", "ca$": "CAD", "cad": "CAD",
+    "a$": "AUD", "au$": "AUD", "aud": "AUD", "s$": "SGD", "hk$": "HKD", "nz$": "NZD",
+    "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP", "¥": "JPY", "jpy": "JPY",
+    "₹": "INR", "rs": "INR", "inr": "INR", "chf": "CHF", "₩": "KRW", "krw": "KRW",
+    "cny": "CNY", "rmb": "CNY", "yuan": "CNY", "sek": "SEK", "aed": "AED", "sar": "SAR",
+}  # fmt: skip
+_SUFFIX_CURRENCY: dict[str, str] = {
+    "dollars": "USD", "dollar": "USD", "us dollars": "USD", "usd": "USD",
+    "euros": "EUR", "euro": "EUR", "eur": "EUR", "pounds": "GBP", "pound": "GBP", "gbp": "GBP",
+    "pounds sterling": "GBP", "yen": "JPY", "jpy": "JPY", "yuan": "CNY", "renminbi": "CNY",
+    "rupees": "INR", "won": "KRW", "francs": "CHF", "swiss francs": "CHF", "dirhams": "AED",
+    "riyals": "SAR", "canadian dollars": "CAD", "australian dollars": "AUD",
+}  # fmt: skip
+
+_CUR = r"(?P<cur>US\$|USD|U\.S\.\s?\$|C\$|CA\$|CAD|A\$|AU\$|AUD|S\$|HK\$|NZ\$|\$|€|EUR|£|GBP|¥|JPY|₹|Rs\.?|INR|CHF|₩|KRW|CNY|RMB|SEK|AED|SAR)"
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE = r"(?:trillion|billion|million|thousand|bln|mln|mil|bn|mn|tn|tr|mm|[bBmMkKtT])(?![A-Za-z])"
+_SUFFIX_CUR = (
+    r"(?P<suffix>(?:US |Canadian |Australian |Swiss )?(?:dollars?|euros?|pounds(?: sterling)?|"
+    r"yen|yuan|renminbi|rupees|won|francs|dirhams|riyals)\b|USD\b|EUR\b|GBP\b)"
+)
+_QUALIFIER = (
+    r"(?P<qual>up to|as much as|as many as|more than|over|under|less than|about|around|roughly|"
+    r"nearly|almost|approximately|some|at least|at most|upwards of|close to|north of|"
+    r"an estimated|a reported|reportedly|just over|just under|well over|in excess of)\s+"
+)
+_MONEY = re.compile(
+    rf"(?:{_QUALIFIER})?(?:(?P<between>between)\s+)?"
+    rf"(?:{_CUR}\s?(?P<num>{_NUM})(?:\s?(?P<scale>{_SCALE}))?"
+    rf"|(?P<num2>{_NUM})\s?(?P<scale2>{_SCALE})?\s?{_SUFFIX_CUR}"
+    rf"|(?P<cur_word>USD|EUR|GBP|JPY|CHF)\s(?P<num3>{_NUM})(?:\s?(?P<scale3>{_SCALE}))?)"
+    rf"(?P<range>\s?(?:-|–|—|to|and)\s?(?:{_CUR.replace('?P<cur>', '?:')})?\s?(?P<hi>{_NUM})"
+    rf"(?:\s?(?P<hiscale>{_SCALE}))?)?"
+    rf"(?:\s?(?P<suffix2>(?:US )?dollars?\b|euros?\b))?",
+    re.IGNORECASE,
+)
+_VAGUE = re.compile(
+    r"\b(?:(?:tens|hundreds|billions|millions|trillions|dozens)\s+of\s+(?:billions|millions|thousands)?"
+    r"(?:\s*of)?\s*(?:dollars|euros|pounds)?|billions|millions|trillions)\b(?:\s+of\s+dollars)?",
+    re.IGNORECASE,
+)
+_PER_PERIOD = re.compile(
+    r"^\s*(?:a|per|each|every)\s+(?:year|annum|month)\b|^\s*(?:annually|yearly|monthly)\b",
+    re.IGNORECASE,
+)
+_CONVERSION = re.compile(r"^\s*\(\s*(?:about|around|roughly|approximately|or|some|~|≈)?\s*", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Money:
+    """One money figure as written, with its parse. ``start``/``end`` index the source string."""
+
+    start: int
+    end: int
+    text: str
+    currency: str
+    value: float
+    low: float
+    high: float
+    qualifier: str | None = None
+    is_range: bool = False
+    per_period: str | None = None
+    usd_value: float | None = None  # the value in dollars: a USD figure or a stated conversion
+
+    @property
+    def is_usd(self) -> bool:
+        return self.currency == "USD"
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def _scale(token: str | None) -> float:
+    if not token:
+        return 1.0
+    token = token.casefold()
+    if token == "m" or token == "mm":
+        return 1e6
+    return _SCALES.get(token, 1.0)
+
+
+def _currency(prefix: str | None, suffix: str | None, word: str | None) -> str:
+    if prefix:
+        key = prefix.casefold().replace("u.s.", "us").replace(" ", "").rstrip(".")
+        return _PREFIX_CURRENCY.get(key, "USD")
+    if word:
+        return _PREFIX_CURRENCY.get(word.casefold(), "USD")
+    if suffix:
+        return _SUFFIX_CURRENCY.get(" ".join(suffix.casefold().split()), "USD")
+    return "USD"
+
+
+def find_money(text: str) -> list[Money]:
+    """Every money figure in ``text`` in order of appearance.
+
+    A bare number without a currency sign or word is not money. A foreign figure followed by a
+    bracketed dollar conversion ("€15 million ($16.3 million)") yields one figure whose
+    ``usd_value`` is the conversion.
+    """
+    found: list[Money] = []
+    for m in _MONEY.finditer(text):
+        num = m.group("num") or m.group("num2") or m.group("num3")
+        if num is None:
+            continue
+        scale_token = m.group("scale") or m.group("scale2") or m.group("scale3")
+        hi_scale_token = m.group("hiscale")
+        # A lone single-letter scale only counts right after the number ("$5B", "$650M").
+        cur_text = m.group("cur")
+        suffix = m.group("suffix") or m.group("suffix2")
+        if not cur_text and not suffix and not m.group("cur_word"):
+            continue
+        currency = _currency(cur_text, suffix, m.group("cur_word"))
+        low = _number(num) * _scale(scale_token or hi_scale_token)
+        is_range = bool(m.group("hi"))
+        range_text = m.group("range") or ""
+        if is_range and " and " in f" {range_text} " and not m.group("between"):
+            # "$5 billion and 20 percent" is not a range: only "between X and Y" is.
+            is_range = False
+        high = low
+        end = m.end()
+        if is_range:
+            high = _number(m.group("hi")) * _scale(hi_scale_token or scale_token)
+            if high < low:
+                is_range = False
+                high = low
+        if not is_range and m.group("range"):
+            end = m.start("range")
+            if m.group("suffix2"):
+                end = m.end() if m.start("suffix2") < m.start("range") else end
+        qualifier = m.group("qual").casefold() if m.group("qual") else None
+        start = m.start()
+        if qualifier in {"reportedly", "a reported", "an estimated"}:
+            start = m.start("between") if m.group("between") else _value_start(m)
+            qualifier = None
+        value = high if qualifier in {"up to", "as much as", "at most"} else low
+        piece = text[start:end].rstrip()
+        end = start + len(piece)
+        period = None
+        pm = _PER_PERIOD.match(text[end : end + 20])
+        if pm:
+            period = "year" if "month" not in pm.group().casefold() else "month"
+        usd_value = value if currency == "USD" else None
+        found.append(
+            Money(start, end, piece, currency, value, low, high, qualifier, is_range, period, usd_value)
+        )
+    return _attach_conversions(text, found)
+
+
+def _value_start(m: re.Match[str]) -> int:
+    for group in ("cur", "num2", "cur_word"):
+        if m.group(group):
+            return m.start(group)
+    return m.start()
+
+
+def _attach_conversions(text: str, found: list[Money]) -> list[Money]:
+    """Fold "€15 million ($16.3 million)" into one figure carrying its dollar conversion."""
+    out: list[Money] = []
+    skip: set[int] = set()
+    for i, money in enumerate(found):
+        if i in skip:
+            continue
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if (
+            nxt is not None
+            and not money.is_usd
+            and nxt.is_usd
+            and _CONVERSION.match(text[money.end : nxt.start] + " ")
+            and nxt.start - money.end <= 14
+            and "(" in text[money.end : nxt.start]
+        ):
+            close = text.find(")", nxt.end)
+            end = close + 1 if close != -1 and close - nxt.end <= 3 else nxt.end
+            out.append(
+                Money(
+                    money.start, end, text[money.start : end], money.currency, money.value,
+                    money.low, money.high, money.qualifier, money.is_range, money.per_period,
+                    nxt.value,
+                )
+            )  # fmt: skip
+            skip.add(i + 1)
+            continue
+        out.append(money)
+    return out
+
+
+def find_vague_amounts(text: str) -> list[tuple[int, int]]:
+    """Spans of vague magnitudes ("billions of dollars", "tens of billions") that give no amount."""
+    return [(m.start(), m.end()) for m in _VAGUE.finditer(text)]
+
+
+def parse_money(text: str) -> Money | None:
+    """The first money figure in ``text``, or None."""
+    found = find_money(text)
+    return found[0] if found else None
+
+
+_FORMAT_SCALES = [(1e12, "trillion", "tn"), (1e9, "billion", "bn"), (1e6, "million", "M")]
+
+
+def format_money(value: float, currency: str = "USD", style: str = "word") -> str:
+    """Write ``value`` the way news copy does ("$1.5 billion", "$1.5bn", "€15 million", "$650M")."""
+    sign = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}.get(currency, currency + " ")
+    for size, word, short in _FORMAT_SCALES:
+        if value >= size:
+            number = f"{value / size:.3f}".rstrip("0").rstrip(".")
+            if style == "short":
+                return f"{sign}{number}{short}"
+            if style == "usd_prefix" and currency == "USD":
+                return f"US${number}{short}"
+            return f"{sign}{number} {word}"
+    return f"{sign}{value:,.0f}"

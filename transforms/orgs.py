@@ -1,0 +1,225 @@
+"""Recognise organisations in text: a gazetteer of canonical names and aliases, plus a fallback.
+
+The gazetteer is data (``transforms/organisations.csv`` and any file a user adds), parsed here from
+rows so that this module does no I/O. Matching is one compiled alternation over every alias,
+case-sensitive on word boundaries, so it stays fast on long articles. Organisations that are not in
+the gazetteer are found by shape ("Acme Robotics Inc.", "startup Acme", "Acme, a Paris-based
+startup") and kept with the name as written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+__all__ = ["Gazetteer", "OrgMention", "Organisation", "canonical_name"]
+
+KINDS = frozenset({"lab", "hyperscaler", "neocloud", "chipmaker", "investor", "media", "company"})
+_LEGAL_SUFFIX = re.compile(
+    r"(?:,?\s+(?:Inc|Corp|Corporation|Ltd|Limited|LLC|L\.L\.C|PLC|plc|Co|Company|S\.A|SA|AG|SE|"
+    r"GmbH|N\.V|NV|Holdings|Group)\.?)+$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Organisation:
+    name: str
+    kind: str = "company"
+    aliases: tuple[str, ...] = ()
+    compute_provider: str | None = None
+    products: tuple[str, ...] = ()
+    ambiguous: bool = False  # the bare name is a common word: only its aliases are matched
+
+    @property
+    def sells_compute(self) -> bool:
+        return self.compute_provider is not None
+
+
+@dataclass(frozen=True, slots=True)
+class OrgMention:
+    """An organisation named in the text: ``text == article[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+    name: str
+    kind: str
+    is_product: bool = False  # named by its cloud product ("Azure"): the provider side of a deal
+    is_descriptor: bool = False  # "the startup", "the ChatGPT maker": resolved from context
+    in_gazetteer: bool = True
+
+
+def canonical_name(written: str) -> str:
+    """Drop legal suffixes and possessives: "Amazon.com Inc." -> "Amazon.com"."""
+    name = written.strip().rstrip(",")
+    name = re.sub(r"['’]s$", "", name)
+    return _LEGAL_SUFFIX.sub("", name).strip() or written.strip()
+
+
+# Generic descriptors that point back at an organisation named earlier.
+_DESCRIPTORS: dict[str, tuple[str, ...]] = {
+    "startup": ("lab", "company"),
+    "start-up": ("lab", "company"),
+    "ai startup": ("lab", "company"),
+    "ai start-up": ("lab", "company"),
+    "ai lab": ("lab",),
+    "lab": ("lab",),
+    "ai company": ("lab", "company"),
+    "ai developer": ("lab",),
+    "ai firm": ("lab", "company"),
+    "chipmaker": ("chipmaker",),
+    "chip maker": ("chipmaker",),
+    "chip designer": ("chipmaker",),
+    "chip giant": ("chipmaker",),
+    "cloud provider": ("hyperscaler", "neocloud"),
+    "cloud company": ("hyperscaler", "neocloud"),
+    "cloud giant": ("hyperscaler",),
+    "neocloud": ("neocloud",),
+    "software giant": ("hyperscaler", "company"),
+    "tech giant": ("hyperscaler", "company"),
+    "company": (),
+    "firm": (),
+}
+_DESCRIPTOR_RE = re.compile(
+    r"\b(?:the|The)\s+(?:(?:AI|artificial intelligence|San Francisco-based|Paris-based|"
+    r"London-based|young|fast-growing|two-year-old|three-year-old|[\w-]+-based)\s+)?"
+    r"(startup|start-up|AI startup|AI start-up|AI lab|lab|AI company|AI developer|AI firm|chipmaker|"
+    r"chip maker|chip designer|chip giant|cloud provider|cloud company|cloud giant|neocloud|"
+    r"software giant|tech giant|company|firm)\b(?!\s+(?:said|says)\b\s*$)"
+)
+
+_FALLBACK_SUFFIX = re.compile(
+    r"\b((?:[A-Z][\w&.'-]*[a-z0-9][\w&.'-]*|[A-Z]{2,})(?:\s+(?:[A-Z][\w&.'-]*|[A-Z]{2,}|of|&)){0,3}"
+    r"\s+(?:Inc|Corp|Labs|Lab|AI|Technologies|Robotics|Capital|Ventures|Partners|Systems|Networks|"
+    r"Semiconductor|Semiconductors|Computing|Cloud|Data|Intelligence|Holdings|Group|Bio|Therapeutics|"
+    r"Analytics|Software|Energy|Dynamics|Foundation|Fund|Investments|Management)\b\.?)"
+)
+_FALLBACK_DESCRIBED = re.compile(
+    r"\b(?:startup|start-up|company|firm|developer|chipmaker|maker|lab|rival|provider|platform|"
+    r"investor|fund|unicorn)\s+((?:[A-Z][\w&.'-]*[a-zA-Z0-9])(?:\s+[A-Z][\w&.'-]*[a-zA-Z0-9]){0,2})"
+)
+_FALLBACK_APPOSITIVE = re.compile(
+    r"\b((?:[A-Z][\w&.'-]*[a-zA-Z0-9])(?:\s+[A-Z][\w&.'-]*[a-zA-Z0-9]){0,2}),\s+(?:a|an|the)\s+"
+    r"(?:[\w$.,-]+\s+){0,5}(?:startup|start-up|company|firm|developer|maker|lab|provider|"
+    r"chipmaker|platform|operator|unicorn)\b"
+)
+_NOT_ORG_WORDS = frozenset(
+    """The A An This That These Those It Its In On At For With By From And But Or As If When While
+    After Before Under Over Since Until Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+    January February March April May June July August September October November December CEO
+    Chief President Founder Co-founder AI He She They We His Her Their Our Your You I US U.S. UK
+    EU Europe America China Silicon Valley Wall Street Series Big Tech According Meanwhile
+    However Reuters Bloomberg Both Neither Terms Details Shares Analysts Sources Last Earlier
+    Later Separately Also Today Yesterday Chinese American European British French German
+    Indian Japanese Korean Canadian Q1 Q2 Q3 Q4 GPU GPUs TPU TPUs Nasdaq NYSE""".split()
+)
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Organisations by canonical name, with one compiled pattern over all their written forms."""
+
+    organisations: Mapping[str, Organisation]
+    _forms: Mapping[str, tuple[str, bool]] = field(repr=False)
+    _pattern: re.Pattern[str] | None = field(repr=False)
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[Mapping[str, str | None]]) -> Gazetteer:
+        """Build from CSV-like rows: name, kind, aliases ("|"), compute_provider, products ("|"),
+        ambiguous ("yes" when the bare name is a common word and only aliases should match).
+
+        Later rows override earlier ones with the same name, so a user's file can correct the
+        bundled one.
+        """
+        orgs: dict[str, Organisation] = {}
+        for row in rows:
+            name = (row.get("name") or "").strip()
+            if not name or name.startswith("#"):
+                continue
+            kind = (row.get("kind") or "company").strip() or "company"
+            if kind not in KINDS:
+                raise ValueError(f"organisation {name!r}: unknown kind {kind!r}")
+            orgs[name] = Organisation(
+                name=name,
+                kind=kind,
+                aliases=_split(row.get("aliases")),
+                compute_provider=(row.get("compute_provider") or "").strip() or None,
+                products=_split(row.get("products")),
+                ambiguous=(row.get("ambiguous") or "").strip().casefold() in {"yes", "true", "1"},
+            )
+        forms: dict[str, tuple[str, bool]] = {}
+        for org in orgs.values():
+            for alias in org.aliases if org.ambiguous else (org.name, *org.aliases):
+                forms.setdefault(alias, (org.name, False))
+            for product in org.products:
+                forms[product] = (org.name, True)
+        pattern = None
+        if forms:
+            alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+            pattern = re.compile(rf"(?<![\w.@/-])(?:{alternation})(?![\w-]|\.\w)")
+        return cls(orgs, forms, pattern)
+
+    def get(self, name: str) -> Organisation | None:
+        return self.organisations.get(name)
+
+    def kind_of(self, name: str) -> str:
+        org = self.organisations.get(name)
+        return org.kind if org else "company"
+
+    def provider_of(self, name: str) -> str | None:
+        org = self.organisations.get(name)
+        return org.compute_provider if org else None
+
+    def find(self, text: str, *, fallback: bool = True) -> list[OrgMention]:
+        """Organisations named in ``text``, in order, without overlaps."""
+        found: list[OrgMention] = []
+        if self._pattern is not None:
+            for m in self._pattern.finditer(text):
+                name, is_product = self._forms[m.group()]
+                found.append(
+                    OrgMention(m.start(), m.end(), m.group(), name, self.kind_of(name), is_product)
+                )
+        if fallback:
+            found = _merge(found, self._fallback(text, found))
+        return found
+
+    def _fallback(self, text: str, known: list[OrgMention]) -> list[OrgMention]:
+        out: list[OrgMention] = []
+        for pattern in (_FALLBACK_SUFFIX, _FALLBACK_DESCRIBED, _FALLBACK_APPOSITIVE):
+            for m in pattern.finditer(text):
+                start, end = m.span(1)
+                written = m.group(1)
+                first = written.split()[0]
+                if first in _NOT_ORG_WORDS or any(k.start < end and start < k.end for k in known):
+                    continue
+                name = canonical_name(written)
+                if name in self._forms:
+                    name = self._forms[name][0]
+                if len(name) < 2 or name in _NOT_ORG_WORDS:
+                    continue
+                out.append(OrgMention(start, end, written, name, "company", in_gazetteer=False))
+        return out
+
+    def descriptors(self, text: str) -> list[tuple[int, int, str, tuple[str, ...]]]:
+        """Generic back-references ("the startup"): span, words, and the kinds they can point at."""
+        out = []
+        for m in _DESCRIPTOR_RE.finditer(text):
+            key = m.group(1).casefold()
+            out.append((m.start(), m.end(), m.group(), _DESCRIPTORS.get(key, ())))
+        return out
+
+
+def _split(value: str | None) -> tuple[str, ...]:
+    if not value:
+        return ()
+    return tuple(part.strip() for part in value.split("|") if part.strip())
+
+
+def _merge(primary: list[OrgMention], extra: list[OrgMention]) -> list[OrgMention]:
+    merged = list(primary)
+    for cand in sorted(extra, key=lambda o: (o.start, -(o.end - o.start))):
+        if any(o.start < cand.end and cand.start < o.end for o in merged):
+            continue
+        merged.append(cand)
+    return sorted(merged, key=lambda o: o.start)

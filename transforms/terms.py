@@ -1,0 +1,137 @@
+"""Deal terms stated in words: exclusivity, revenue share, stake size and how long a deal runs."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["find_exclusivity", "find_revenue_share", "find_stake_pct", "find_term_end_year", "parse_percent"]
+
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "fifteen": 15, "twenty": 20, "twenty-five": 25, "thirty": 30,
+    "forty": 40, "fifty": 50, "half": 50,
+}  # fmt: skip
+_PERCENT = r"(?P<pct>\d{1,3}(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|twenty-five|thirty|forty|fifty)\s?(?:%|percent\b|per cent\b|pct\b)"
+_PERCENT_RE = re.compile(_PERCENT, re.I)
+
+
+def parse_percent(text: str) -> float | None:
+    """"20 percent" -> 20.0, "12.5%" -> 12.5, "twenty per cent" -> 20.0; None when absent."""
+    m = _PERCENT_RE.search(text)
+    if not m:
+        return None
+    token = m.group("pct").casefold()
+    return float(_NUMBER_WORDS[token]) if token in _NUMBER_WORDS else float(token)
+
+
+_REVENUE_SHARE = [
+    re.compile(
+        _PERCENT + r"\s+(?:of|cut of|share of|slice of)\s+(?:[\w.’']+\s+){0,3}"
+        r"(?:revenues?|sales|profits?|income|earnings)\b",
+        re.I,
+    ),
+    re.compile(
+        r"revenue[- ]shar(?:e|ing)(?:\s+(?:agreement|arrangement|deal|setup|pact))?\s+"
+        r"(?:of|at|worth)\s+(?:about\s+|roughly\s+)?" + _PERCENT,
+        re.I,
+    ),
+    re.compile(_PERCENT + r"\s+(?:revenue[- ]share|cut|share of (?:the )?revenue)\b", re.I),
+]
+
+
+def find_revenue_share(text: str) -> tuple[float, tuple[int, int]] | None:
+    """The revenue share a sentence states, with its span."""
+    for pattern in _REVENUE_SHARE:
+        m = pattern.search(text)
+        if m:
+            token = m.group("pct").casefold()
+            value = float(_NUMBER_WORDS[token]) if token in _NUMBER_WORDS else float(token)
+            return value, m.span()
+    return None
+
+
+_STAKE = re.compile(
+    _PERCENT + r"\s+(?:(?:equity\s+)?stake|ownership|interest|of (?:the company|its shares|the startup))",
+    re.I,
+)
+
+
+def find_stake_pct(text: str) -> float | None:
+    m = _STAKE.search(text)
+    if not m:
+        return None
+    token = m.group("pct").casefold()
+    return float(_NUMBER_WORDS[token]) if token in _NUMBER_WORDS else float(token)
+
+
+_TERM_END = re.compile(
+    r"\b(?:runs?|running|last(?:s|ing)?|extend(?:s|ed|ing)?|expir(?:e|es|ing)|valid|term|"
+    r"contract|deal|agreement|partnership|relationship|commitment|rights?|pact|access|"
+    r"exclusivity|arrangement|period)\b[^.;]{0,60}?\b(?:through|thru|until|till|to|into|in)\s+"
+    r"(?:the\s+end\s+of\s+|at\s+least\s+|early\s+|late\s+|mid-?)?(?P<year>20[2-9]\d)\b",
+    re.I,
+)
+_TERM_END_SHORT = re.compile(r"\((?:which\s+)?runs?\s+(?:through|until|to)\s+(?P<year>20[2-9]\d)\)", re.I)
+
+
+def find_term_end_year(text: str) -> int | None:
+    """The year a deal runs to: "runs through 2030", "a contract that lasts until 2032"."""
+    m = _TERM_END_SHORT.search(text) or _TERM_END.search(text)
+    return int(m.group("year")) if m else None
+
+
+_NON_EXCLUSIVE = re.compile(
+    r"\bnon-?exclusive\b|\bno longer (?:the )?exclusive\b|\bno longer (?:has|have|holds?) (?:a |the |its )?"
+    r"(?:right of first refusal|exclusiv)|\b(?:end(?:s|ed|ing)?|drop(?:s|ped|ping)?|remov(?:e|es|ed|ing)|"
+    r"los(?:e|es|ing)|lost|gives? up|gave up|giving up|scrap(?:s|ped)?|waiv(?:e|es|ed)|relinquish(?:es|ed)?|"
+    r"lift(?:s|ed)?|eliminat(?:e|es|ed)|without)\s+(?:its\s+|the\s+|their\s+|any\s+|an\s+)?"
+    r"(?:cloud\s+)?(?:exclusivity|exclusive(?:\s+\w+)?|right of first refusal|ROFR)\b|"
+    r"\bexclusivity\b[^.;]{0,30}\b(?:ended|ends|expired|lifted|removed|dropped|gone|over)\b",
+    re.I,
+)
+_ROFR = re.compile(r"\bright of first refusal\b|\bROFR\b|\bfirst right of refusal\b|\bright to match\b", re.I)
+_PRIMARY = re.compile(
+    r"\bprimary\s+(?:cloud\s+|training\s+|compute\s+|infrastructure\s+|cloud and training\s+)*"
+    r"(?:provider|partner|platform|supplier)\b",
+    re.I,
+)
+_PREFERRED = re.compile(
+    r"\bpreferred\s+(?:cloud\s+|compute\s+|infrastructure\s+|technology\s+)*(?:provider|partner|platform|supplier)\b",
+    re.I,
+)
+_EXCLUSIVE = re.compile(
+    r"\bexclusive(?:ly)?\b(?!\s+(?:interview|report|story|look|details))|\bexclusivity\b|\bsole\s+(?:cloud\s+)?provider\b",
+    re.I,
+)
+_ORDER = ["non_exclusive", "right_of_first_refusal", "primary", "preferred", "exclusive"]
+_PATTERNS = {
+    "non_exclusive": _NON_EXCLUSIVE,
+    "right_of_first_refusal": _ROFR,
+    "primary": _PRIMARY,
+    "preferred": _PREFERRED,
+    "exclusive": _EXCLUSIVE,
+}
+_PAST_STATE = re.compile(
+    r"\b(?:prior to|before|previously|used to|had been|was locked|formerly|until now|once)\b", re.I
+)
+
+
+def find_exclusivity(text: str) -> str | None:
+    """The exclusivity a sentence states, the strongest reading first.
+
+    Dropping exclusivity or a first-refusal right is ``non_exclusive``; a first-refusal right
+    outranks the exclusivity it replaces; exclusivity described as the former state is ignored.
+    """
+    for label in _ORDER:
+        m = _PATTERNS[label].search(text)
+        if not m:
+            continue
+        if label == "exclusive" and _PAST_STATE.search(text[: m.start()]):
+            continue
+        return label
+    return None
+
+
+def rank_exclusivity(label: str | None) -> int:
+    """Lower is stronger; used to pick one value when several sentences state one."""
+    return _ORDER.index(label) if label in _ORDER else len(_ORDER)
