@@ -113,7 +113,11 @@ _CUE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"participat(?:e|es|ed|ing|ion)|capital injection|infusion|"
         r"(?:largest|biggest|major|minority|majority|main|key|early|anchor) (?:shareholder|investor|backer)s?|"
         r"put(?:s|ting)? (?:in )?(?:up to |another |a further |an additional )?\$|"
-        r"pour(?:s|ed|ing)?|plow(?:s|ed|ing)?|injects?|injected|tranche)\b",
+        r"pour(?:s|ed|ing)?|plow(?:s|ed|ing)?|pump(?:s|ed|ing)?|injects?|injected|tranche|"
+        r"took part|take part|takes part|taking part|co-invest\w*|equity|minority position|"
+        r"own(?:s|ed)? (?:roughly |about |around |nearly |almost |some )?\d+(?:\.\d+)?\s?(?:%|percent) of)\b|"
+        r"\bput(?:s|ting)?\b[^.;]{0,40}?(?:\$|€|£)[\d.,]+\s*\w*\s+(?:into|in)\b|"
+        r"\bcommit(?:s|ted|ting)?\s+(?:up to |about |another |a further |an additional )?(?:\$|€|£)[\d.,]+\s*\w*\s+to\s+the\s+(?:startup|lab|company)\b",
         re.I,
     ),
     "chip_supply": re.compile(
@@ -135,7 +139,7 @@ _CUE_PATTERNS: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "partnership": re.compile(
-        r"\b(?:partner(?:s|ed|ing|ship|ships)?|joint venture|JV|alliance|team(?:s|ed)? up|"
+        r"\b(?:partner(?:s|ed|ing|ship|ships)?|joint venture|venture|JV|alliance|team(?:s|ed)? up|"
         r"collaborat\w+|tie-up|tie up|pact|revenue[- ]shar\w+|co-develop\w*|integrat(?:e|es|ed|ion) "
         r"(?:its|their|the)?\s*\w+ (?:into|in)|teamed)\b",
         re.I,
@@ -195,8 +199,9 @@ _COLLAPSED = re.compile(
     re.I,
 )
 _NEGATED = re.compile(
-    r"\b(?:did not|didn't|does not|doesn't|will not|won't|never|not)\s+(?:\w+\s+)?"
-    r"(?:invest|acquire|buy|partner|license|sign|join|back|fund)\b",
+    r"\b(?:did not|didn't|does not|doesn't|will not|won't|never|not|is not|isn't|was not|wasn't)\s+"
+    r"(?:\w+\s+)?(?:invest\w*|acquir\w*|buy\w*|partner\w*|licens\w*|sign\w*|join\w*|back\w*|fund\w*|"
+    r"the (?:company|startup) outright)\b",
     re.I,
 )
 _HEDGE = re.compile(
@@ -345,7 +350,65 @@ _PROVIDER_BEFORE = re.compile(
 _PRODUCT_POSSESSIVE = re.compile(r"^['’]s\s+(?:Azure|cloud|AWS|data cent|servers|compute|GPUs|chips)", re.I)
 
 
-# --- per-clause analysis ------------------------------------------------------------------
+# --- clause context ------------------------------------------------------------------------
+
+_ACQ_OBJECT_NOT_COMPANY = re.compile(
+    r"^[^.;,]{0,70}?\b(?:chips?|GPUs?|accelerators?|processors?|capacity|compute|computing|cloud|"
+    r"servers?|services|power|electricity|hardware|systems|licen[cs]es?|data|content|ads?|"
+    r"advertising|equipment|gigawatts?)\b",
+    re.I,
+)
+_ACQ_OBJECT_EQUITY = re.compile(
+    r"^[^.;,]{0,60}?\b(?:shares|stock|stakes?|equity|common stock|preferred stock|minority|"
+    r"majority stake|\d+(?:\.\d+)?\s?(?:%|percent)\b)",
+    re.I,
+)
+_REGULATORY = re.compile(
+    r"\b(?:regulators?|antitrust|competition (?:authority|watchdog|regulator)|Federal Trade Commission|"
+    r"FTC|European Commission|Commission|CMA|Competition and Markets Authority|Department of Justice|"
+    r"DOJ|probe|inquiry|investigation|scrutiny|compulsory orders|merger rules|examin\w+|review(?:ing|ed)?|"
+    r"approv(?:e|ed|al)|clear(?:ed|ing|s)|lawmakers|court|lawsuit|sued)\b",
+    re.I,
+)
+_POSSESSIVE_DEAL = re.compile(
+    r"['’]s\s+(?:(?:newly announced|proposed|planned|pending|\$[\d.,]+\s*\w*|€[\d.,]+\s*\w*|"
+    r"multibillion-dollar|billion-dollar|\w+)\s+){0,3}(?:acquisition|investment|purchase|stake|deal|"
+    r"partnership|tie-up|takeover|buyout|agreement|alliance|pact)\s+(?:of|in|with|for)\s+$",
+    re.I,
+)
+_ATTRIBUTIVE_AFTER = re.compile(
+    r"^(?:['’]s)?\s*(?:in-house\s+|own\s+|latest\s+|newest\s+|next-generation\s+|custom\s+|"
+    r"flagship\s+|top-end\s+|high-end\s+)?(?:GPUs?|chips?|systems|processors?|accelerators?|"
+    r"hardware|servers?|H100s?|H200s?|B200s?|GB200s?|GB300s?|Blackwell|Grace|Vera|Rubin|Hopper|"
+    r"Instinct|networking|platform|engineers|silicon|tensor processing units|TPUs?|Trainium|"
+    r"data-cent(?:er|re) (?:GPUs?|chips?)|AI chips?|designs?)\b",
+    re.I,
+)
+_PARTICIPATION = re.compile(
+    r"\b(?:led (?:the|that|this) (?:round|raise|financing|investment)|co-led|co-leads?|took part|"
+    r"take part|also (?:invested|participated|joined|put in|came in|backed)|participat\w+|joined|"
+    r"among the (?:investors|backers)|investors? (?:included|include|were)|backers? (?:included|include)|"
+    r"existing (?:investors|backers)|new investors|strategic investors)\b",
+    re.I,
+)
+_AMOUNT_ANAPHORA = re.compile(
+    r"\b(?:put (?:the|its) (?:value|figure|price|deal|total|cost)|valued (?:the|that) (?:deal|transaction|"
+    r"agreement)|the (?:deal|agreement|transaction|contract|purchase|arrangement|investment|price|"
+    r"figure|pact|commitment)\b|is paying|was paying|paid|pay(?:s|ing)? about|under that arrangement|"
+    r"for the arrangement)",
+    re.I,
+)
+_CONTENT = re.compile(
+    r"\b(?:content|articles|archives?|journalism|news|stories|reporting|posts|data|publications?|"
+    r"mastheads?|titles)\b",
+    re.I,
+)
+_HEADING = re.compile(r"^[^.;:]{2,50}:\s+(?=[A-Z])")
+_SUBCLAUSE_BACKGROUND = re.compile(
+    r",\s+(?=(?:deepening|extending|building on|adding to|expanding|following|after|which followed|"
+    r"on top of|years after|months after|a year after)\b[^.;]*?(?:\$|€|£)\d)",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -356,6 +419,7 @@ class _Party:
     end: int
     is_product: bool
     in_gazetteer: bool
+    attributive: bool = False  # "Nvidia GPUs": names a supplier's product, not a counterparty
 
 
 @dataclass
@@ -376,6 +440,7 @@ class _Fact:
     background: bool = False
     is_title: bool = False
     generic_only: bool = False
+    partial: bool = False  # names one side only: completes a neighbouring deal
 
     @property
     def names(self) -> frozenset[str]:
@@ -389,6 +454,7 @@ class _Deal:
     revenue_share_pct: float | None = None
     term_end_year: int | None = None
     provider_hint: str | None = None
+    extra_amount: Money | None = None
 
     @property
     def names(self) -> frozenset[str]:
@@ -398,42 +464,84 @@ class _Deal:
         return frozenset(out)
 
     @property
+    def body(self) -> list[_Fact]:
+        return [f for f in self.facts if not f.is_title] or self.facts
+
+    @property
     def primary(self) -> _Fact:
-        body = [f for f in self.facts if not f.is_title]
-        pool = body or self.facts
         return min(
-            pool,
-            key=lambda f: (f.hedged, f.generic_only, DEAL_TYPES.index(f.deal_type), f.sentence_index),
+            self.body,
+            key=lambda f: (f.partial, f.hedged, f.generic_only, DEAL_TYPES.index(f.deal_type), f.sentence_index),
         )
 
     @property
     def first_index(self) -> int:
-        return min(f.sentence_index for f in self.facts if not f.is_title) if any(
-            not f.is_title for f in self.facts
-        ) else 0
+        return min(f.sentence_index for f in self.body)
+
+    @property
+    def indexes(self) -> list[int]:
+        return [f.sentence_index for f in self.body]
+
+
+def _split_clauses(sentence: Span) -> list[Span]:
+    """Clauses, with a roundup heading ("OpenAI and AWS: ...") and a recalled earlier deal split off."""
+    out: list[Span] = []
+    for clause in clauses(sentence):
+        heading = _HEADING.match(clause.text)
+        if heading and clause.start == sentence.start:
+            out.append(Span(clause.start, clause.start + heading.end(), clause.text[: heading.end()]))
+            clause = Span(clause.start + heading.end(), clause.end, clause.text[heading.end() :])
+        cut = _SUBCLAUSE_BACKGROUND.search(clause.text)
+        if cut:
+            out.append(Span(clause.start, clause.start + cut.start(), clause.text[: cut.start()]))
+            out.append(Span(clause.start + cut.end(), clause.end, clause.text[cut.end() :]))
+        else:
+            out.append(clause)
+    return out
+
+
+class _Salience:
+    """How often each organisation has been named so far: resolves "the company" to the story's subject."""
+
+    def __init__(self) -> None:
+        self.history: list[_Party] = []
+        self.counts: dict[str, int] = {}
+
+    def add(self, parties: Iterable[_Party]) -> None:
+        for p in parties:
+            self.history.append(p)
+            self.counts[p.name] = self.counts.get(p.name, 0) + 1
+
+    def antecedent(self, kinds: tuple[str, ...], exclude: set[str], extra: list[_Party]) -> _Party | None:
+        pool = [p for p in self.history[-12:] + extra if p.kind != "media" and p.name not in exclude]
+        if kinds:
+            typed = [p for p in pool if p.kind in kinds]
+            pool = typed or pool
+        if not pool:
+            return None
+        recency = {p.name: i for i, p in enumerate(pool)}
+        best = max(pool, key=lambda p: (self.counts.get(p.name, 0) + (2 if p.kind in kinds else 0), recency[p.name]))
+        return best
 
 
 def _resolve_parties(
-    clause: Span,
-    sentence: Span,
-    gazetteer: Gazetteer,
-    text: str,
-    history: list[_Party],
+    clause: Span, gazetteer: Gazetteer, text: str, salience: _Salience, earlier: list[_Party]
 ) -> list[_Party]:
-    """Organisations a clause names, with descriptors ("the startup") resolved from history."""
+    """Organisations a clause names, with descriptors ("the startup") resolved by salience."""
     parties: list[_Party] = []
     local = clause.text
     for m in gazetteer.find(local):
         start, end = clause.start + m.start, clause.start + m.end
         if _excluded(text, start, end, m):
             continue
-        parties.append(_Party(m.name, m.kind, start, end, m.is_product, m.in_gazetteer))
+        attributive = m.kind == "chipmaker" and bool(_ATTRIBUTIVE_AFTER.match(text[end : end + 40]))
+        parties.append(_Party(m.name, m.kind, start, end, m.is_product, m.in_gazetteer, attributive))
     named = {p.name for p in parties}
     for d_start, d_end, _, kinds in gazetteer.descriptors(local):
         start = clause.start + d_start
         if any(p.start <= start < p.end for p in parties):
             continue
-        target = _antecedent(history + [p for p in parties if p.start < start], kinds, named)
+        target = salience.antecedent(kinds, named, earlier + [p for p in parties if p.start < start])
         if target is not None:
             parties.append(
                 _Party(target.name, target.kind, start, clause.start + d_end, False, target.in_gazetteer)
@@ -443,35 +551,25 @@ def _resolve_parties(
     return parties
 
 
-def _antecedent(history: list[_Party], kinds: tuple[str, ...], exclude: set[str]) -> _Party | None:
-    for wanted in (kinds, ()):
-        for party in reversed(history):
-            if party.kind == "media":
-                continue
-            if wanted and party.kind not in wanted:
-                continue
-            if party.name in exclude and len(exclude) < 2:
-                continue
-            if party.name in exclude:
-                continue
-            return party
-        if not kinds:
-            break
-    return None
-
-
 def _excluded(text: str, start: int, end: int, mention: OrgMention) -> bool:
     """Organisations that appear but are not parties: sources, approvers, rivals, alumni."""
     before = text[max(0, start - 40) : start]
     after = text[end : end + 40]
-    if _EXCLUDED_BEFORE.search(before):
-        return True
-    if _FOUNDER_CONTEXT.match(after) and re.search(r"\bformer\s+$|\bex-$", before, re.I):
+    if _EXCLUDED_BEFORE.search(before) or re.search(r"\bagainst\s+$", before):
         return True
     if re.match(r"^\s+(?:alumni|veterans?)\b", after, re.I):
         return True
+    if re.search(r"(?:former|ex-)\s*$", before, re.I) and re.match(
+        r"^(?:['’]s)?\s+(?:[\w-]+\s+){0,3}(?:chief|CEO|executive|researchers?|employees?|staff|"
+        r"engineers?|president|head|director|scientist)",
+        after,
+        re.I,
+    ):
+        return True
     if mention.kind == "media" and (
-        _REPORTING_CONTEXT_BEFORE.search(before) or _REPORTING_CONTEXT_AFTER.match(after)
+        _REPORTING_CONTEXT_BEFORE.search(before)
+        or _REPORTING_CONTEXT_AFTER.match(after)
+        or re.match(r"^\s+(?:Intelligence|estimate|analysts?|survey|data)\b", after)
     ):
         return True
     return False
@@ -483,17 +581,24 @@ def _deal_types(clause_text: str, parties: list[_Party], gazetteer: Gazetteer) -
     kinds = {p.kind for p in parties}
     sells_compute = any(p.is_product or gazetteer.provider_of(p.name) for p in parties)
     for deal_type in DEAL_TYPES:
-        m = _CUE_PATTERNS[deal_type].search(clause_text)
-        if not m:
+        matches = list(_CUE_PATTERNS[deal_type].finditer(clause_text))
+        if not matches:
             continue
         if deal_type == "acquisition":
-            real = [
-                a for a in _CUE_PATTERNS["acquisition"].finditer(clause_text)
-                if not _NOT_ACQUISITION.match(clause_text, a.start()) and not _STAKE_BUY.match(clause_text, a.start())
-            ]  # fmt: skip
+            real = []
+            for a in matches:
+                tail = clause_text[a.end() :]
+                if a.group().casefold().startswith(("merg", "combin", "takeover", "buyout")):
+                    real.append(a)
+                elif _ACQ_OBJECT_EQUITY.match(tail) and not _TARGET_AFTER.match(tail):
+                    if "investment" not in found:
+                        found.append("investment")
+                elif _ACQ_OBJECT_NOT_COMPANY.match(tail):
+                    if sells_compute and "cloud_compute" not in found:
+                        found.append("cloud_compute")
+                else:
+                    real.append(a)
             if not real:
-                if _STAKE_BUY.search(clause_text):
-                    found.append("investment")
                 continue
         if deal_type == "chip_supply" and not (
             "chipmaker" in kinds and _SUPPLY_VERB.search(clause_text)
@@ -501,61 +606,66 @@ def _deal_types(clause_text: str, parties: list[_Party], gazetteer: Gazetteer) -
             continue
         if deal_type == "cloud_compute" and not sells_compute:
             continue
-        if deal_type == "investment" and re.fullmatch(
-            r"(?i)stakes?|shareholders?|participat\w+|backing", m.group()
-        ) and not _any_other_investment_cue(clause_text, m):
-            if m.group().casefold() in {"participation", "participate", "participated", "participating", "backing"} and not re.search(r"(?i)\b(?:round|funding|raise|rais|invest)", clause_text):
-                continue
-        found.append(deal_type)
-    return found
+        if deal_type == "investment" and all(
+            re.fullmatch(r"(?i)participat\w+|joined|equity", m.group()) for m in matches
+        ) and not re.search(r"(?i)\b(?:round|funding|raise|rais|invest|backer)", clause_text):
+            continue
+        if deal_type not in found:
+            found.append(deal_type)
+    if "licensing" not in found and "media" in kinds and _CONTENT.search(clause_text) and (
+        found or _GENERIC.search(clause_text)
+    ):
+        found.insert(0, "licensing") if not ({"acquisition", "investment"} & set(found)) else None
+    if re.search(r"(?i)\b(?:joint venture|venture)\b", clause_text) and "partnership" in found:
+        found = ["partnership"] + [t for t in found if t not in {"partnership", "cloud_compute", "investment"}]
+    order = {t: DEAL_TYPES.index(t) for t in DEAL_TYPES}
+    head = found[:1] if found[:1] == ["partnership"] and len(found) > 1 and "venture" in clause_text.casefold() else []
+    rest = sorted((t for t in found if t not in head), key=order.__getitem__)
+    return head + rest
 
 
-def _any_other_investment_cue(text: str, first: re.Match[str]) -> bool:
-    return any(m.start() != first.start() for m in _CUE_PATTERNS["investment"].finditer(text))
-
-
-def _pick_money(
-    clause: Span, text: str, deal_type: str
-) -> tuple[Money | None, Money | None]:
-    """The deal amount and the valuation a clause states, skipping figures that are not the deal's."""
-    amount = valuation = None
+def _pick_money(clause: Span, text: str) -> tuple[list[Money], Money | None]:
+    """The deal amounts and the valuation a clause states, skipping figures that are not the deal's."""
+    amounts: list[Money] = []
+    valuation = None
     for money in find_money(clause.text):
         start, end = clause.start + money.start, clause.start + money.end
         before = text[max(0, start - 70) : start]
         after = text[end : end + 50]
+        period = _PER_PERIOD_AFTER.match(after)
+        if period and money.per_period is None:
+            money = replace(money, per_period="year")
+        money = replace(money, start=start, end=end)
         if _DEAL_WORTH_BEFORE.search(before):
-            amount = amount or money
+            amounts.append(money)
             continue
         if _VALUATION_AFTER.match(after) or _VALUATION_BEFORE.search(before):
             valuation = valuation or money
             continue
         if _NOT_DEAL_AMOUNT_AFTER.match(after) or _NOT_DEAL_AMOUNT_BEFORE.search(before):
             continue
-        if amount is None:
-            period = _PER_PERIOD_AFTER.match(after)
-            if period and money.per_period is None:
-                money = replace(money, per_period="year")
-            amount = money
-    return amount, valuation
+        amounts.append(money)
+    return amounts, valuation
 
 
-def _pick_date(
-    clause: Span, sentence: Span, text: str, published: date | None
-) -> DateMention | None:
-    for scope in (clause,) if clause.text != sentence.text else (sentence,):
-        best = None
-        for d in find_dates(scope.text, published):
-            start = scope.start + d.start
-            before = text[max(0, start - 40) : start]
-            after = text[scope.start + d.end : scope.start + d.end + 20]
-            if _NOT_DEAL_DATE_BEFORE.search(before) or _NOT_DEAL_DATE_AFTER.match(after):
-                continue
-            if published is not None and d.value > published:
-                continue
-            if best is None or _PRECISION_RANK[d.precision] < _PRECISION_RANK[best.precision]:
-                best = d
-        if best is not None:
-            return replace(best, start=scope.start + best.start, end=scope.start + best.end)
+def _pick_date(clause: Span, text: str, published: date | None) -> DateMention | None:
+    if _REGULATORY.search(clause.text) and re.search(
+        r"(?i)\b(?:approv|clear|review|probe|inquiry|investigat|examin)", clause.text
+    ):
+        return None
+    best = None
+    for d in find_dates(clause.text, published):
+        start = clause.start + d.start
+        before = text[max(0, start - 40) : start]
+        after = text[clause.start + d.end : clause.start + d.end + 20]
+        if _NOT_DEAL_DATE_BEFORE.search(before) or _NOT_DEAL_DATE_AFTER.match(after):
+            continue
+        if published is not None and d.value > published:
+            continue
+        if best is None or _PRECISION_RANK[d.precision] < _PRECISION_RANK[best.precision]:
+            best = d
+    if best is not None:
+        return replace(best, start=clause.start + best.start, end=clause.start + best.end)
     return None
 
 
@@ -574,13 +684,7 @@ def _roles(fact: _Fact, text: str, gazetteer: Gazetteer) -> dict[str, str]:
 
     t = fact.deal_type
     if t == "investment":
-        investee = next(
-            (p.name for p in fact.parties if _INVESTEE_BEFORE.search(ctx(p)[0]) or _INVESTEE_AFTER.match(ctx(p)[1])),
-            None,
-        )
-        if investee is None:
-            labs = [p.name for p in fact.parties if p.kind == "lab"]
-            investee = labs[-1] if labs else names[-1]
+        investee = _investee(fact.parties, text)
         for n in names:
             roles[n] = "investee" if n == investee else "investor"
     elif t in {"acquisition", "acquihire"}:
@@ -599,7 +703,7 @@ def _roles(fact: _Fact, text: str, gazetteer: Gazetteer) -> dict[str, str]:
         for n in names:
             roles[n] = "target" if n == target else "acquirer"
     elif t == "cloud_compute":
-        provider = _provider_party(fact, text, gazetteer)
+        provider = _provider_party(fact.parties, text, gazetteer)
         for n in names:
             roles[n] = "provider" if n == provider else "customer"
     elif t == "chip_supply":
@@ -619,8 +723,20 @@ def _roles(fact: _Fact, text: str, gazetteer: Gazetteer) -> dict[str, str]:
     return roles
 
 
-def _provider_party(fact: _Fact, text: str, gazetteer: Gazetteer) -> str | None:
-    sellers = [p for p in fact.parties if p.is_product or gazetteer.provider_of(p.name)]
+def _investee(parties: list[_Party], text: str) -> str:
+    for p in parties:
+        before, after = text[max(0, p.start - 80) : p.start], text[p.end : p.end + 80]
+        if _INVESTEE_BEFORE.search(before) or _INVESTEE_AFTER.match(after):
+            return p.name
+    labs = [p.name for p in parties if p.kind == "lab"]
+    if labs:
+        return labs[-1]
+    non_investors = [p.name for p in parties if p.kind != "investor"]
+    return (non_investors or [p.name for p in parties])[-1]
+
+
+def _provider_party(parties: list[_Party], text: str, gazetteer: Gazetteer) -> str | None:
+    sellers = [p for p in parties if p.is_product or gazetteer.provider_of(p.name)]
     if not sellers:
         return None
     names = {p.name for p in sellers}
@@ -651,50 +767,66 @@ def _unique(parties: Iterable[_Party]) -> list[_Party]:
 # --- the engine ---------------------------------------------------------------------------
 
 
+@dataclass
+class _Sentence:
+    index: int
+    span: Span
+    parties: list[_Party]
+    money: list[Money]
+
+
 def extract_deals(article: Article, gazetteer: Gazetteer) -> list[DealMention]:
     """Every deal the article reports, one record each, with the sentence that proves it."""
     text = article.text
     published = article.published
     sentences = [s for s in content_sentences(text, article.title) if not s.is_boilerplate]
-    history: list[_Party] = []
+    salience = _Salience()
     facts: list[_Fact] = []
-    attributes: list[tuple[int, Span, list[_Party]]] = []
+    partials: list[_Fact] = []
+    seen: list[_Sentence] = []
     denied: list[frozenset[str]] = []
     for index, sentence in enumerate(sentences):
         sentence_parties: list[_Party] = []
         previous_fact: _Fact | None = None
         shopping = bool(_SHOPPING.search(sentence.text))
         denial = bool(_DENIAL.search(sentence.text)) or bool(_COLLAPSED.search(sentence.text))
-        for clause in clauses(sentence):
-            parties = _resolve_parties(clause, sentence, gazetteer, text, history + sentence_parties)
+        for clause in _split_clauses(sentence):
+            parties = _resolve_parties(clause, gazetteer, text, salience, sentence_parties)
             sentence_parties.extend(parties)
-            fact = _clause_fact(
-                clause, sentence, index, parties, previous_fact, gazetteer, text, published, shopping
-            )
-            if fact is not None:
-                if denial or _NEGATED.search(clause.text):
+            if shopping:
+                continue
+            new_facts = _clause_facts(clause, sentence, index, parties, previous_fact, gazetteer, text, published, facts)
+            for fact in new_facts:
+                if denial:
                     denied.append(fact.names)
+                elif _NEGATED.search(clause.text):
+                    continue
+                elif fact.partial:
+                    partials.append(fact)
                 else:
                     facts.append(fact)
                     previous_fact = fact
-        if sentence_parties or _ANAPHORA.search(sentence.text):
-            attributes.append((index, sentence, _unique(sentence_parties)))
-        history.extend(sentence_parties)
-    deals = _merge_facts(facts)
+        money = [] if shopping else _pick_money(sentence, text)[0]
+        seen.append(_Sentence(index, sentence, _unique(sentence_parties), money))
+        salience.add(sentence_parties)
+    deals = _merge_facts([f for f in facts if not f.is_title])
+    _attach_partials(deals, partials)
+    _attach_titles(deals, [f for f in facts if f.is_title])
     deals = [d for d in deals if not any(d.names <= n for n in denied if len(n) >= 2) or _confirmed(d)]
-    for index, sentence, parties in attributes:
-        _attach_terms(deals, index, sentence, parties, gazetteer)
-    return [
-        _to_mention(article, deal, gazetteer, published, position)
-        for position, deal in enumerate(sorted(deals, key=lambda d: d.first_index))
+    for s in seen:
+        _attach_terms(deals, s, gazetteer)
+    ordered = sorted(deals, key=lambda d: d.first_index)
+    mentions = [
+        _to_mention(article, deal, gazetteer, published, position) for position, deal in enumerate(ordered)
     ]
+    return _dedupe(mentions)
 
 
 def _confirmed(deal: _Deal) -> bool:
     return any(f.announced_cue and not f.hedged for f in deal.facts)
 
 
-def _clause_fact(
+def _clause_facts(
     clause: Span,
     sentence: Span,
     index: int,
@@ -703,52 +835,113 @@ def _clause_fact(
     gazetteer: Gazetteer,
     text: str,
     published: date | None,
-    shopping: bool,
-) -> _Fact | None:
+    facts_so_far: list[_Fact],
+) -> list[_Fact]:
     types = _deal_types(clause.text, parties, gazetteer)
     generic_only = False
     if not types:
-        if _GENERIC.search(clause.text) and (
-            _AGREEMENT_VERB.search(clause.text) or find_money(clause.text)
-        ):
+        if _GENERIC.search(clause.text) and (_AGREEMENT_VERB.search(clause.text) or find_money(clause.text)):
             types = ["partnership"]
             generic_only = True
         else:
-            return None
-    if shopping:
-        return None
-    unique = _unique(parties)
-    if sum(1 for p in unique if p.kind != "media") == 0:
-        return None
-    if len(unique) < 2 and previous is not None and types[0] == previous.deal_type and unique:
+            return []
+    regulatory = bool(_REGULATORY.search(clause.text))
+    unique = _unique(p for p in parties if not (p.kind == "media" and "licensing" not in types))
+    if regulatory:
+        unique = _regulated_pair(unique, text)
+    if generic_only and any(p.kind == "neocloud" for p in unique):
+        types = ["cloud_compute"]
+        generic_only = False
+    deal_type = types[0]
+    if deal_type == "partnership" and "cloud_compute" in types and "venture" not in clause.text.casefold():
+        deal_type = "cloud_compute"
+    if deal_type != "chip_supply":
+        counterparties = [p for p in unique if not p.attributive]
+        if len({p.name for p in counterparties}) >= 2 or len(counterparties) == len(unique):
+            unique = counterparties
+        elif len(counterparties) == 1 and deal_type in {"cloud_compute", "partnership"}:
+            unique = counterparties
+    amounts, valuation = _pick_money(clause, text)
+    if len(unique) < 2 and previous is not None and unique and types[0] == previous.deal_type:
         # "..., while Nvidia will put in up to $10 billion": borrow the other side.
         roles = _roles(previous, text, gazetteer)
         counterpart = [p for p in previous.parties if roles.get(p.name) in {"investee", "target", "customer"}]
         unique = unique + [p for p in counterpart if p.name not in {u.name for u in unique}]
+    if len(unique) < 2 and deal_type == "investment" and unique and _PARTICIPATION.search(clause.text):
+        round_fact = _recent_round(facts_so_far, index)
+        if round_fact is not None:
+            investee = _investee(round_fact.parties, text)
+            anchor = next(p for p in round_fact.parties if p.name == investee)
+            if anchor.name not in {u.name for u in unique}:
+                unique = unique + [anchor]
+    base = {
+        "clause": clause,
+        "sentence": sentence,
+        "sentence_index": index,
+        "valuation": valuation,
+        "announced": _pick_date(clause, text, published),
+        "stake_pct": find_stake_pct(clause.text),
+        "hedged": bool(_HEDGE.search(clause.text)),
+        "announced_cue": bool(_ANNOUNCED.search(sentence.text)),
+        "background": bool(_BACKGROUND.search(clause.text)),
+        "is_title": sentence.is_title,
+        "generic_only": generic_only,
+    }
     if len(unique) < 2:
-        return None
-    if all(p.kind == "media" for p in unique[1:]) and "licensing" not in types and unique[0].kind == "media":
-        return None
-    deal_type = types[0]
-    if deal_type == "partnership" and "cloud_compute" in types:
-        deal_type = "cloud_compute"
-    amount, valuation = _pick_money(clause, text, deal_type)
-    return _Fact(
-        parties=unique,
-        deal_type=deal_type,
-        clause=clause,
-        sentence=sentence,
-        sentence_index=index,
-        amount=amount,
-        valuation=valuation,
-        announced=_pick_date(clause, sentence, text, published),
-        stake_pct=find_stake_pct(clause.text),
-        hedged=bool(_HEDGE.search(clause.text)),
-        announced_cue=bool(_ANNOUNCED.search(sentence.text)),
-        background=bool(_BACKGROUND.search(clause.text)),
-        is_title=sentence.is_title,
-        generic_only=generic_only,
-    )
+        if len(unique) == 1 and not generic_only and (amounts or valuation or base["announced"]) and deal_type in {
+            "investment", "acquisition", "cloud_compute", "chip_supply", "acquihire"
+        }:  # fmt: skip
+            return [_Fact(parties=unique, deal_type=deal_type, amount=amounts[0] if amounts else None, partial=True, **base)]  # type: ignore[arg-type]
+        return []
+    if all(p.kind == "media" for p in unique) and deal_type != "licensing":
+        return []
+    split = _respectively(unique, amounts, clause, text, deal_type)
+    if split:
+        return [
+            _Fact(parties=ps, deal_type=deal_type, amount=m, **base)  # type: ignore[arg-type]
+            for ps, m in split
+        ]
+    amount = amounts[0] if amounts else None
+    return [_Fact(parties=unique, deal_type=deal_type, amount=amount, **base)]  # type: ignore[arg-type]
+
+
+def _recent_round(facts: list[_Fact], index: int) -> _Fact | None:
+    for fact in reversed(facts):
+        if fact.deal_type == "investment" and index - fact.sentence_index <= 3:
+            return fact
+    return None
+
+
+def _regulated_pair(parties: list[_Party], text: str) -> list[_Party]:
+    """In a regulator's sentence only "X's acquisition of Y" names a deal: keep X and Y."""
+    for i, p in enumerate(parties[1:], start=1):
+        between = text[parties[i - 1].end : p.start]
+        if _POSSESSIVE_DEAL.search(text[parties[i - 1].end : p.start]) and len(between) < 90:
+            return [parties[i - 1], p]
+    return []
+
+
+def _respectively(
+    parties: list[_Party], amounts: list[Money], clause: Span, text: str, deal_type: str
+) -> list[tuple[list[_Party], Money]]:
+    """ "A and B will invest $X and $Y respectively" -> one fact per investor with its own amount."""
+    if deal_type != "investment" or len(amounts) < 2:
+        return []
+    investee_name = _investee(parties, text)
+    investee = next(p for p in parties if p.name == investee_name)
+    investors = [p for p in parties if p.name != investee_name]
+    if "respectively" in clause.text.casefold() and len(investors) == len(amounts):
+        return [([inv, investee], m) for inv, m in zip(investors, amounts, strict=True)]
+    # "A will invest $X ... and B $Y": each amount belongs to the investor named just before it.
+    pairs: list[tuple[list[_Party], Money]] = []
+    for m in amounts:
+        owner = [p for p in investors if p.end <= m.start]
+        if not owner:
+            return []
+        pairs.append(([owner[-1], investee], m))
+    if len({id(p[0][0]) for p in pairs}) == len(pairs) == len(investors):
+        return pairs
+    return []
 
 
 def _compatible(deal: _Deal, fact: _Fact) -> bool:
@@ -771,7 +964,6 @@ def _compatible(deal: _Deal, fact: _Fact) -> bool:
         and not primary.generic_only
         and {fact.deal_type, primary.deal_type} != {"partnership", "cloud_compute"}
     ):
-        # Different kinds of deal between the same parties stay apart when each has its own figure.
         if fact.amount is not None and any(f.amount is not None for f in deal.facts):
             return False
         if fact.background != primary.background and (fact.amount is not None or fact.announced is not None):
@@ -796,8 +988,7 @@ def _same_date(a: DateMention, b: DateMention) -> bool:
 
 def _merge_facts(facts: list[_Fact]) -> list[_Deal]:
     deals: list[_Deal] = []
-    ordered = sorted(facts, key=lambda f: (f.is_title, f.sentence_index))
-    for fact in ordered:
+    for fact in sorted(facts, key=lambda f: f.sentence_index):
         candidates = [d for d in deals if _compatible(d, fact)]
         if candidates:
             best = max(candidates, key=lambda d: (d.names == fact.names, -abs(d.first_index - fact.sentence_index)))
@@ -807,18 +998,52 @@ def _merge_facts(facts: list[_Fact]) -> list[_Deal]:
     return deals
 
 
-def _attach_terms(
-    deals: list[_Deal], index: int, sentence: Span, parties: list[_Party], gazetteer: Gazetteer
-) -> None:
+def _attach_partials(deals: list[_Deal], partials: list[_Fact]) -> None:
+    """One-sided clauses ("X raised $235 million ...") complete the nearby deal naming X."""
+    for fact in partials:
+        (party,) = fact.names
+        candidates = [
+            d for d in deals
+            if party in d.names and min(abs(i - fact.sentence_index) for i in d.indexes) <= 2
+            and (d.primary.deal_type == fact.deal_type or d.primary.generic_only)
+        ]  # fmt: skip
+        if not candidates:
+            continue
+        deal = min(candidates, key=lambda d: min(abs(i - fact.sentence_index) for i in d.indexes))
+        has_amount = any(f.amount is not None for f in deal.facts)
+        if fact.amount is not None and has_amount:
+            if not any(f.amount is not None and _same_amount(f.amount, fact.amount) for f in deal.facts):
+                continue
+        dates = [f.announced for f in deal.facts if f.announced is not None]
+        if fact.announced is not None and dates and not any(_same_date(d, fact.announced) for d in dates):
+            continue
+        deal.facts.append(fact)
+
+
+def _attach_titles(deals: list[_Deal], titles: list[_Fact]) -> None:
+    """A headline restates the lead deal; it makes a deal of its own only in a headline-only brief."""
+    for fact in titles:
+        match = [d for d in deals if len(d.names & fact.names) >= 2]
+        if match:
+            best = max(match, key=lambda d: (len(d.names & fact.names), -d.first_index))
+            best.facts.append(replace(fact, amount=None, announced=None, valuation=None))
+        elif not deals or not any(fact.names & d.names for d in deals):
+            deals.append(_Deal(facts=[fact]))
+
+
+def _attach_terms(deals: list[_Deal], s: _Sentence, gazetteer: Gazetteer) -> None:
     """Give the terms a sentence states to the deal it is about."""
-    exclusivity = find_exclusivity(sentence.text)
-    share = find_revenue_share(sentence.text)
-    term = find_term_end_year(sentence.text)
-    products = [p for p in parties if p.is_product]
-    if exclusivity is None and share is None and term is None and not products:
+    text = s.span.text
+    exclusivity = find_exclusivity(text)
+    share = find_revenue_share(text)
+    term = find_term_end_year(text)
+    products = [p for p in s.parties if p.is_product]
+    anaphoric = bool(_ANAPHORA.search(text))
+    wants_amount = bool(s.money) and len(s.parties) <= 1 and bool(_AMOUNT_ANAPHORA.search(text))
+    if exclusivity is None and share is None and term is None and not products and not wants_amount:
         return
-    names = {p.name for p in parties}
-    target = _deal_for(deals, index, names, bool(_ANAPHORA.search(sentence.text)))
+    names = {p.name for p in s.parties}
+    target = _deal_for(deals, s.index, names, anaphoric)
     if target is None:
         return
     if exclusivity is not None and rank_exclusivity(exclusivity) < rank_exclusivity(target.exclusivity):
@@ -830,16 +1055,19 @@ def _attach_terms(
     for p in products:
         if p.name in target.names and target.provider_hint is None:
             target.provider_hint = gazetteer.provider_of(p.name)
+    if wants_amount and not any(f.amount is not None for f in target.facts) and target.extra_amount is None:
+        if not any(f.sentence_index == s.index for f in target.facts):
+            target.extra_amount = s.money[0]
 
 
 def _deal_for(deals: list[_Deal], index: int, names: set[str], anaphoric: bool) -> _Deal | None:
     """The deal a sentence is about: the one naming most of its organisations, nearest first."""
-    def distance(d: _Deal) -> int:
-        indexes = [f.sentence_index for f in d.facts]
-        before = [index - i for i in indexes if i <= index]
-        return min(before) if before else 1000 + min(abs(index - i) for i in indexes)
 
-    own = [d for d in deals if any(f.sentence_index == index for f in d.facts)]
+    def distance(d: _Deal) -> int:
+        before = [index - i for i in d.indexes if i <= index]
+        return min(before) if before else 1000 + min(abs(index - i) for i in d.indexes)
+
+    own = [d for d in deals if index in d.indexes]
     if own and names:
         scored = [d for d in own if names & d.names]
         if scored:
@@ -853,7 +1081,7 @@ def _deal_for(deals: list[_Deal], index: int, names: set[str], anaphoric: bool) 
         if scored and (anaphoric or len(names) == 1):
             return min(scored, key=distance)
     if anaphoric and deals:
-        earlier = [d for d in deals if distance(d) < 1000]
+        earlier = [d for d in deals if distance(d) < 4]
         if earlier:
             return min(earlier, key=distance)
     return None
@@ -863,41 +1091,26 @@ def _to_mention(
     article: Article, deal: _Deal, gazetteer: Gazetteer, published: date | None, position: int
 ) -> DealMention:
     primary = deal.primary
-    body_facts = sorted(deal.facts, key=lambda f: (f.is_title, f.sentence_index))
-    parties = _unique(p for f in body_facts for p in f.parties)
-    role_fact = primary
-    roles = _roles(replace(role_fact, parties=parties), article.text, gazetteer)
+    body = sorted(deal.body, key=lambda f: (f.partial, f.sentence_index))
+    everything = sorted(deal.facts, key=lambda f: (f.is_title, f.partial, f.sentence_index))
+    parties = _unique(p for f in everything for p in f.parties)
+    roles = _roles(replace(primary, parties=parties), article.text, gazetteer)
     names = tuple(p.name for p in parties)
     deal_type = primary.deal_type
-    amount = next((f.amount for f in body_facts if f.amount is not None), None)
-    valuation = next((f.valuation for f in body_facts if f.valuation is not None), None)
-    announced = next((f.announced for f in body_facts if f.announced is not None), None)
+    amount = next((f.amount for f in body if f.amount is not None), None) or deal.extra_amount
+    valuation = next((f.valuation for f in body if f.valuation is not None), None)
+    announced = next((f.announced for f in sorted(body, key=lambda f: f.sentence_index) if f.announced is not None), None)
     precision = announced.precision if announced else None
     announced_on = announced.value if announced else None
     if announced is None and published is not None and _is_current(deal, position):
         announced_on = date(published.year, published.month, 1)
         precision = "month"
-    provider = None
-    mentions_compute = any(
-        _CUE_PATTERNS["cloud_compute"].search(f.clause.text) or any(p.is_product for p in f.parties)
-        for f in deal.facts
-    )
-    if deal_type == "cloud_compute" or deal.provider_hint or mentions_compute:
-        provider_name = _provider_party(replace(primary, parties=parties), article.text, gazetteer)
-        if deal.provider_hint:
-            provider = deal.provider_hint
-        elif provider_name and (deal_type in {"cloud_compute", "partnership"} or mentions_compute):
-            provider = gazetteer.provider_of(provider_name)
-        if deal_type not in {"cloud_compute", "partnership", "investment"} and not deal.provider_hint:
-            provider = None
-    hedged = any(f.hedged for f in deal.facts)
-    confirmed = any(f.announced_cue and not f.hedged for f in deal.facts if not f.is_title)
-    reported = hedged and not confirmed
-    if all(f.hedged for f in deal.facts if not f.is_title) and any(not f.is_title for f in deal.facts):
-        reported = True
+    provider = _compute_provider(deal, parties, roles, deal_type, article.text, gazetteer)
+    hedged = [f.hedged for f in body if not f.partial] or [f.hedged for f in body]
+    confirmed = any(f.announced_cue and not f.hedged for f in body)
+    reported = all(hedged) or (any(hedged) and not confirmed)
     evidence = primary.sentence
     ordered_names = tuple(sorted(names))
-    usd = amount.usd_value if amount else None
     amount_text = amount.text if amount else None
     if amount is not None and amount.per_period and amount_text and "year" not in amount_text:
         amount_text = f"{amount_text} a year"
@@ -907,7 +1120,9 @@ def _to_mention(
     confidence += 0.1 if announced is not None else 0
     confidence -= 0.15 if any(not p.in_gazetteer for p in parties) else 0
     confidence -= 0.1 if primary.generic_only else 0
+    confidence -= 0.1 if reported else 0
     mention_key = f"{article.article_id}|{'|'.join(ordered_names)}|{deal_type}|{evidence.start}"
+    usd = amount.usd_value if amount else None
     return DealMention(
         mention_id=hashlib.sha256(mention_key.encode()).hexdigest()[:16],
         article_id=article.article_id,
@@ -920,11 +1135,11 @@ def _to_mention(
         amount_usd=usd,
         amount_text=amount_text,
         currency=amount.currency if amount else None,
-        amount_min_usd=amount.low if amount and amount.is_usd else (amount.usd_value if amount else None),
-        amount_max_usd=amount.high if amount and amount.is_usd else (amount.usd_value if amount else None),
+        amount_min_usd=(amount.low if amount.is_usd else usd) if amount else None,
+        amount_max_usd=(amount.high if amount.is_usd else usd) if amount else None,
         valuation_usd=valuation.usd_value if valuation else None,
         valuation_text=valuation.text if valuation else None,
-        stake_pct=next((f.stake_pct for f in body_facts if f.stake_pct is not None), None),
+        stake_pct=next((f.stake_pct for f in body if f.stake_pct is not None), None),
         revenue_share_pct=deal.revenue_share_pct,
         compute_provider=provider,
         exclusivity=deal.exclusivity,
@@ -937,11 +1152,42 @@ def _to_mention(
     )
 
 
+def _compute_provider(
+    deal: _Deal, parties: list[_Party], roles: dict[str, str], deal_type: str, text: str, gazetteer: Gazetteer
+) -> str | None:
+    """The cloud a deal covers: named for compute deals, and for investments whose investor sells it."""
+    if deal_type in {"acquisition", "acquihire", "chip_supply", "licensing"}:
+        return None
+    provider_name = _provider_party(parties, text, gazetteer)
+    if provider_name is None:
+        return None
+    mentions_compute = any(
+        _CUE_PATTERNS["cloud_compute"].search(f.clause.text) or any(p.is_product for p in f.parties)
+        for f in deal.facts
+    )
+    if deal_type == "investment":
+        if roles.get(provider_name) != "investor" or not (mentions_compute or deal.provider_hint):
+            return None
+    elif deal_type == "partnership" and not (mentions_compute or deal.provider_hint):
+        return None
+    return deal.provider_hint or gazetteer.provider_of(provider_name)
+
+
 def _is_current(deal: _Deal, position: int) -> bool:
     """A deal the article breaks (not a recalled one): its date is the publication month."""
-    primary = deal.primary
-    if any(f.background for f in deal.facts if not f.is_title) and not any(
-        f.is_title for f in deal.facts
-    ):
+    if any(f.background for f in deal.body) and not any(f.is_title for f in deal.facts):
         return False
-    return position == 0 or primary.sentence_index <= 1 or any(f.is_title for f in deal.facts)
+    return position == 0 or deal.first_index <= 1 or any(f.is_title for f in deal.facts)
+
+
+def _dedupe(mentions: list[DealMention]) -> list[DealMention]:
+    """Two records with the same parties, type, date and amount are one deal told twice."""
+    out: list[DealMention] = []
+    keys: set[tuple[object, ...]] = set()
+    for m in mentions:
+        key = (m.parties, m.deal_type, m.announced_on, m.amount_usd)
+        if key in keys:
+            continue
+        keys.add(key)
+        out.append(m)
+    return out
