@@ -94,16 +94,19 @@ _STAFF = (
 )
 _CUE_PATTERNS: dict[str, re.Pattern[str]] = {
     "acquihire": re.compile(
-        r"\bacqui-?hir\w*|\breverse acqui\w*|\b(?:hir(?:e|es|ed|ing)|poach(?:es|ed|ing)?|"
-        r"bring(?:s|ing)? (?:on|over|aboard)|brought (?:on|over|aboard)|join(?:s|ed|ing)?)\b"
-        rf"[^.;]{{0,80}}\b{_STAFF}\b|\b{_STAFF}\b[^.;]{{0,60}}\b(?:join(?:s|ed|ing)?|mov(?:e|es|ed|ing) to|"
+        r"\bacqui-?hir\w*|\breverse acqui\w*|\b(?:(?:re)?hir(?:e|es|ed|ing)|poach(?:es|ed|ing)?|"
+        r"recruit(?:s|ed|ing)?|bring(?:s|ing)?|brought|join(?:s|ed|ing)?)\b"
+        rf"[^.;]{{0,80}}(?:\b{_STAFF}\b|\b(?:who|that) (?:had )?(?:left to )?(?:co-)?found(?:ed)?\b)|\b{_STAFF}\b[^.;]{{0,60}}\b(?:join(?:s|ed|ing)?|mov(?:e|es|ed|ing) to|"
         r"will join|are joining)\b",
         re.I,
     ),
     "acquisition": re.compile(
         r"\b(?:acquir(?:e|es|ed|ing)|acquisitions?|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|"
-        r"takeover|take over|takes over|took over|merg(?:e|es|ed|er|ing)|snap(?:s|ped)? up|"
-        r"combin(?:e|es|ed|ing) with|all-stock (?:deal|transaction)|buyout)\b",
+        r"takeover|take over|takes over|took over|merg(?:e|es|ed|ing)|merger(?! (?:rules|regulation|"
+        r"control|review|guidelines|law|laws|thresholds))|snap(?:s|ped)? up|pick(?:s|ed)? up|"
+        r"combin(?:e|es|ed|ing) with|all-stock (?:deal|transaction)|buyout)\b|"
+        r"\bpa(?:y|ys|id|ying)\s+(?:about |roughly |some |around |nearly |more than |up to )?(?:\$|€|£|US\$)"
+        r"[\d.,]+\s*\w*\s+(?:(?:in|of) (?:cash|stock|shares)(?: and (?:cash|stock))?\s+)?(?:for|to (?:buy|acquire))\s+(?=(?:the\s+)?[A-Z])",
         re.I,
     ),
     "investment": re.compile(
@@ -116,7 +119,7 @@ _CUE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"pour(?:s|ed|ing)?|plow(?:s|ed|ing)?|pump(?:s|ed|ing)?|injects?|injected|tranche|"
         r"took part|take part|takes part|taking part|co-invest\w*|equity|minority position|"
         r"own(?:s|ed)? (?:roughly |about |around |nearly |almost |some )?\d+(?:\.\d+)?\s?(?:%|percent) of)\b|"
-        r"\bput(?:s|ting)?\b[^.;]{0,40}?(?:\$|€|£)[\d.,]+\s*\w*\s+(?:into|in)\b|"
+        r"\bput(?:s|ting)?\b[^.;]{0,40}?(?:\$|€|£)[\d.,]+\s*\w*\s+(?:into|in)\b|\bput(?:s|ting)?\s+into\b|"
         r"\bcommit(?:s|ted|ting)?\s+(?:up to |about |another |a further |an additional )?(?:\$|€|£)[\d.,]+\s*\w*\s+to\s+the\s+(?:startup|lab|company)\b",
         re.I,
     ),
@@ -134,7 +137,7 @@ _CUE_PATTERNS: dict[str, re.Pattern[str]] = {
     ),
     "licensing": re.compile(
         r"\b(?:licen[cs](?:e|es|ed|ing|or|ee|ees)|content (?:deal|agreement|partnership)|"
-        r"(?:access to|use of|use) (?:its|their|the) (?:archives?|content|articles|journalism|data|"
+        r"(?:access to|use of|use) (?:its|their|the) (?:[\w-]+ ){0,2}(?:archives?|content|articles|journalism|data|"
         r"posts|images|library)|train(?:ing)? (?:its |their )?(?:models )?on (?:its|their) (?:content|data|archives?))\b",
         re.I,
     ),
@@ -238,8 +241,8 @@ _REPORTING_CONTEXT_AFTER = re.compile(
 )
 _EXCLUDED_BEFORE = re.compile(
     r"(?:blessing|approval|permission|consent|backing|support|scrutiny|review|investigation|probe)\s+"
-    r"(?:of|from)\s+(?:the\s+)?$|(?:approved by|cleared by|rivals?|competitors?|such as|like|"
-    r"including|former|ex-|alumni of|veterans? of|formerly (?:of|at)|previously (?:of|at)|"
+    r"(?:of|from)\s+(?:the\s+)?$|(?:approved by|cleared by|(?:rivals?|competitors?|customers?|clients?|"
+    r"users?|peers?)\s+(?:such as|like|including)|former|ex-|alumni of|veterans? of|formerly (?:of|at)|previously (?:of|at)|"
     r"who (?:led|ran|worked at|left)|left|quit|departed|versus|vs\.?|than|unlike|rather than)\s+(?:the\s+)?$",
     re.I,
 )
@@ -266,7 +269,7 @@ _NOT_DEAL_DATE_BEFORE = re.compile(
 )
 _NOT_DEAL_DATE_AFTER = re.compile(r"^\s*(?:IPO|earnings|results|launch|release|model)", re.I)
 _NOT_DEAL_AMOUNT_AFTER = re.compile(
-    r"^\s*(?:\)\s*)?(?:(?:in|of|a year in|per year in|annual|annualized|annualised|yearly)\s+)*"
+    r"^\s*(?:\)\s*)?(?:(?:in|of|on|a year in|per year in|annual|annualized|annualised|yearly)\s+)*"
     r"(?:(?:annual(?:ized|ised)?|recurring|quarterly|yearly|net|gross|operating|projected|expected)\s+)*"
     r"(?:revenues?|sales|profits?|earnings|net income|income|ARR|annual recurring revenue|run[- ]rate|"
     r"capex|capital expenditures?|capital spending|losses|cash burn|market|bookings|backlog|"
@@ -287,19 +290,24 @@ _NOT_DEAL_AMOUNT_BEFORE = re.compile(
 )
 _DEAL_WORTH_BEFORE = re.compile(
     r"(?:deal|agreement|contract|transaction|acquisition|purchase|pact|commitment|investment|"
-    r"round|tie-up|partnership|buyout|takeover)\s+(?:(?:is|was|that is|which is|reportedly|"
-    r"said to be|believed to be|could be|would be)\s+)*(?:worth|valued at|valuing)\s*"
+    r"round|tie-up|partnership|buyout|takeover|expansion|add-on|order)\b[^$€£.;]{0,40}?"
+    r"(?:(?:is|was|that is|which is|reportedly|said to be|believed to be|could be|would be)\s+)*"
+    r"(?:worth|valued at|valuing|totall?ing|with a (?:total |base )?value of)\s*"
     r"(?:about|around|roughly|nearly|some|over|more than|up to|as much as|almost|approximately|"
     r"an estimated|\s)*$",
     re.I,
 )
 _VALUATION_BEFORE = re.compile(
-    r"(?:valu(?:ed|ing|ation|es)|post-money|pre-money|worth)\b[^$€£.;]{0,40}?(?:at|of)?\s*"
+    r"(?:valu(?:ed|ing|ation|es)|post-money|pre-money|market value)\b[^$€£.;]{0,40}?(?:at|of)?\s*"
     r"(?:about|around|roughly|nearly|some|over|more than|almost|approximately|an estimated|\s)*$|"
     r"\bat an?\s+$",
     re.I,
 )
-_VALUATION_AFTER = re.compile(r"^\s*(?:\w+\s+)?(?:valuation|post-money|pre-money)\b", re.I)
+_VALUATION_AFTER = re.compile(
+    r"^\s*(?:\w+\s+)?(?:valuation|post-money|pre-money)\b|^\s*(?:it|the company|the startup|"
+    r"the firm|[A-Z][\w.]*)\s+(?:was|is|had been|has been)\s+(?:worth|valued)\b",
+    re.I,
+)
 _PER_PERIOD_AFTER = re.compile(
     r"^\s*(?:a|per|each|every)\s+(?:year|annum)\b|^\s*(?:annually|yearly)\b", re.I
 )
@@ -367,6 +375,7 @@ _REGULATORY = re.compile(
     r"\b(?:regulators?|antitrust|competition (?:authority|watchdog|regulator)|Federal Trade Commission|"
     r"FTC|European Commission|Commission|CMA|Competition and Markets Authority|Department of Justice|"
     r"DOJ|probe|inquiry|investigation|scrutiny|compulsory orders|merger rules|examin\w+|review(?:ing|ed)?|"
+    r"look(?:s|ing)? into|checking|scrutin\w+|"
     r"approv(?:e|ed|al)|clear(?:ed|ing|s)|lawmakers|court|lawsuit|sued)\b",
     re.I,
 )
@@ -385,7 +394,7 @@ _ATTRIBUTIVE_AFTER = re.compile(
     re.I,
 )
 _PARTICIPATION = re.compile(
-    r"\b(?:led (?:the|that|this) (?:round|raise|financing|investment)|co-led|co-leads?|took part|"
+    r"\b(?:led (?:the|that|this) (?:round|raise|financing|investment)|led(?=\s*[,.;])|co-led|co-leads?|took part|"
     r"take part|also (?:invested|participated|joined|put in|came in|backed)|participat\w+|joined|"
     r"among the (?:investors|backers)|investors? (?:included|include|were)|backers? (?:included|include)|"
     r"existing (?:investors|backers)|new investors|strategic investors)\b",
@@ -403,7 +412,24 @@ _CONTENT = re.compile(
     r"mastheads?|titles)\b",
     re.I,
 )
+_TARGET_SLOT = re.compile(
+    r"\b(?:in|into|to|of|buy(?:s|ing)?|bought|acquir(?:e|es|ed|ing)|for|backed|backing|funding)\s+$", re.I
+)
+_IT_SUBJECT = re.compile(
+    r"^\W*(?:(?:in|on|last|earlier|back in|then|and|but|also|separately|meanwhile|later|this)\b[^,]{0,30}?,?\s+)?"
+    r"it\s+(?:has\s+|had\s+|also\s+|then\s+|later\s+|reportedly\s+|quietly\s+)*(?!is\b|was\b|would\b|could\b|"
+    r"may\b|might\b|said\b|says\b)[a-z]+(?:ed|s)?\b",
+    re.I,
+)
 _HEADING = re.compile(r"^[^.;:]{2,50}:\s+(?=[A-Z])")
+_EXTRA_BREAK = re.compile(
+    r",\s+(?=and\s+(?:in|on|last|earlier|back in|separately|then|later|this)\b)|"
+    r",\s+(?=in an? (?:tie-up|deal|pact|partnership|agreement|arrangement|transaction) that\b)|"
+    r"\s+(?=(?:followed|follows|came after|comes after|on the heels of)\s)|"
+    r",\s+(?=(?:(?:a|one|two|three|four|several|just|only|some|about)\s+)?(?:days?|weeks?|months?|"
+    r"years?)\s+(?:after|before)\b)|,\s+(?=(?:after|before)\s+(?!(?:the|its|a)\s+\w+\s+(?:said|says))\b)",
+    re.I,
+)
 _SUBCLAUSE_BACKGROUND = re.compile(
     r",\s+(?=(?:deepening|extending|building on|adding to|expanding|following|after|which followed|"
     r"on top of|years after|months after|a year after)\b[^.;]*?(?:\$|€|£)\d)",
@@ -441,6 +467,7 @@ class _Fact:
     is_title: bool = False
     generic_only: bool = False
     partial: bool = False  # names one side only: completes a neighbouring deal
+    joins_round: str | None = None  # investors that "led" or "took part in" the round of this investee
 
     @property
     def names(self) -> frozenset[str]:
@@ -491,13 +518,18 @@ def _split_clauses(sentence: Span) -> list[Span]:
         if heading and clause.start == sentence.start:
             out.append(Span(clause.start, clause.start + heading.end(), clause.text[: heading.end()]))
             clause = Span(clause.start + heading.end(), clause.end, clause.text[heading.end() :])
-        cut = _SUBCLAUSE_BACKGROUND.search(clause.text)
-        if cut:
-            out.append(Span(clause.start, clause.start + cut.start(), clause.text[: cut.start()]))
-            out.append(Span(clause.start + cut.end(), clause.end, clause.text[cut.end() :]))
-        else:
-            out.append(clause)
+        out.extend(_cut(clause, _SUBCLAUSE_BACKGROUND, _EXTRA_BREAK))
     return out
+
+
+def _cut(clause: Span, *patterns: re.Pattern[str]) -> list[Span]:
+    for pattern in patterns:
+        cut = pattern.search(clause.text)
+        if cut and cut.start() > 0:
+            head = Span(clause.start, clause.start + cut.start(), clause.text[: cut.start()])
+            tail = Span(clause.start + cut.end(), clause.end, clause.text[cut.end() :])
+            return [head, *_cut(tail, *patterns)]
+    return [clause]
 
 
 class _Salience:
@@ -512,8 +544,12 @@ class _Salience:
             self.history.append(p)
             self.counts[p.name] = self.counts.get(p.name, 0) + 1
 
-    def antecedent(self, kinds: tuple[str, ...], exclude: set[str], extra: list[_Party]) -> _Party | None:
+    def antecedent(
+        self, kinds: tuple[str, ...], exclude: set[str], extra: list[_Party], *, as_target: bool = False
+    ) -> _Party | None:
         pool = [p for p in self.history[-12:] + extra if p.kind != "media" and p.name not in exclude]
+        if as_target and not kinds:
+            kinds = ("lab", "company", "neocloud")
         if kinds:
             typed = [p for p in pool if p.kind in kinds]
             pool = typed or pool
@@ -541,7 +577,10 @@ def _resolve_parties(
         start = clause.start + d_start
         if any(p.start <= start < p.end for p in parties):
             continue
-        target = salience.antecedent(kinds, named, earlier + [p for p in parties if p.start < start])
+        as_target = bool(_TARGET_SLOT.search(text[max(0, start - 40) : start]))
+        target = salience.antecedent(
+            kinds, named, earlier + [p for p in parties if p.start < start], as_target=as_target
+        )
         if target is not None:
             parties.append(
                 _Party(target.name, target.kind, start, clause.start + d_end, False, target.in_gazetteer)
@@ -558,6 +597,8 @@ def _excluded(text: str, start: int, end: int, mention: OrgMention) -> bool:
     if _EXCLUDED_BEFORE.search(before) or re.search(r"\bagainst\s+$", before):
         return True
     if re.match(r"^\s+(?:alumni|veterans?)\b", after, re.I):
+        return True
+    if re.match(r"^['’]s\s+(?:[\w-]+\s+){0,2}(?:rivals?|competitors?|peers?|critics?)\b", after, re.I):
         return True
     if re.search(r"(?:former|ex-)\s*$", before, re.I) and re.match(
         r"^(?:['’]s)?\s+(?:[\w-]+\s+){0,3}(?:chief|CEO|executive|researchers?|employees?|staff|"
@@ -578,7 +619,7 @@ def _excluded(text: str, start: int, end: int, mention: OrgMention) -> bool:
 def _deal_types(clause_text: str, parties: list[_Party], gazetteer: Gazetteer) -> list[str]:
     """Deal types whose cues a clause carries, strongest first."""
     found: list[str] = []
-    kinds = {p.kind for p in parties}
+    kinds = {p.kind for p in parties if not p.attributive}
     sells_compute = any(p.is_product or gazetteer.provider_of(p.name) for p in parties)
     for deal_type in DEAL_TYPES:
         matches = list(_CUE_PATTERNS[deal_type].finditer(clause_text))
@@ -650,7 +691,8 @@ def _pick_money(clause: Span, text: str) -> tuple[list[Money], Money | None]:
 
 def _pick_date(clause: Span, text: str, published: date | None) -> DateMention | None:
     if _REGULATORY.search(clause.text) and re.search(
-        r"(?i)\b(?:approv|clear|review|probe|inquiry|investigat|examin)", clause.text
+        r"(?i)\b(?:approv|clear|review|probe|inquiry|investigat|examin|look(?:s|ing)? into|check|scrutin)",
+        clause.text,
     ):
         return None
     best = None
@@ -785,6 +827,7 @@ def extract_deals(article: Article, gazetteer: Gazetteer) -> list[DealMention]:
     partials: list[_Fact] = []
     seen: list[_Sentence] = []
     denied: list[frozenset[str]] = []
+    subject: _Party | None = None
     for index, sentence in enumerate(sentences):
         sentence_parties: list[_Party] = []
         previous_fact: _Fact | None = None
@@ -795,7 +838,10 @@ def extract_deals(article: Article, gazetteer: Gazetteer) -> list[DealMention]:
             sentence_parties.extend(parties)
             if shopping:
                 continue
-            new_facts = _clause_facts(clause, sentence, index, parties, previous_fact, gazetteer, text, published, facts)
+            new_facts = _clause_facts(
+                clause, sentence, index, parties, previous_fact, gazetteer, text, published, facts + partials,
+                subject,
+            )
             for fact in new_facts:
                 if denial:
                     denied.append(fact.names)
@@ -808,6 +854,9 @@ def extract_deals(article: Article, gazetteer: Gazetteer) -> list[DealMention]:
                     previous_fact = fact
         money = [] if shopping else _pick_money(sentence, text)[0]
         seen.append(_Sentence(index, sentence, _unique(sentence_parties), money))
+        named = [p for p in sentence_parties if p.kind != "media"]
+        if named:
+            subject = named[0]
         salience.add(sentence_parties)
     deals = _merge_facts([f for f in facts if not f.is_title])
     _attach_partials(deals, partials)
@@ -836,19 +885,23 @@ def _clause_facts(
     text: str,
     published: date | None,
     facts_so_far: list[_Fact],
+    subject: _Party | None = None,
 ) -> list[_Fact]:
-    types = _deal_types(clause.text, parties, gazetteer)
+    masked = _mask(clause, parties)
+    types = _deal_types(masked, parties, gazetteer)
     generic_only = False
     if not types:
-        if _GENERIC.search(clause.text) and (_AGREEMENT_VERB.search(clause.text) or find_money(clause.text)):
+        if _GENERIC.search(masked) and (_AGREEMENT_VERB.search(masked) or find_money(clause.text)):
             types = ["partnership"]
             generic_only = True
         else:
             return []
-    regulatory = bool(_REGULATORY.search(clause.text))
+    regulatory = bool(_REGULATORY.search(masked))
     unique = _unique(p for p in parties if not (p.kind == "media" and "licensing" not in types))
     if regulatory:
-        unique = _regulated_pair(unique, text)
+        unique, noun = _regulated_pair(unique, text)
+        if noun:
+            types = [_NOUN_TYPES.get(noun.casefold(), "partnership")]
     if generic_only and any(p.kind == "neocloud" for p in unique):
         types = ["cloud_compute"]
         generic_only = False
@@ -862,18 +915,26 @@ def _clause_facts(
         elif len(counterparties) == 1 and deal_type in {"cloud_compute", "partnership"}:
             unique = counterparties
     amounts, valuation = _pick_money(clause, text)
+    if len(unique) < 2 and _IT_SUBJECT.match(clause.text) and subject is not None:
+        if subject.name not in {u.name for u in unique}:
+            unique = [subject, *unique]
     if len(unique) < 2 and previous is not None and unique and types[0] == previous.deal_type:
         # "..., while Nvidia will put in up to $10 billion": borrow the other side.
         roles = _roles(previous, text, gazetteer)
         counterpart = [p for p in previous.parties if roles.get(p.name) in {"investee", "target", "customer"}]
         unique = unique + [p for p in counterpart if p.name not in {u.name for u in unique}]
-    if len(unique) < 2 and deal_type == "investment" and unique and _PARTICIPATION.search(clause.text):
+    joins_round = None
+    if deal_type == "investment" and unique and _PARTICIPATION.search(masked) and not any(
+        _INVESTEE_BEFORE.search(text[max(0, p.start - 80) : p.start]) or _INVESTEE_AFTER.match(text[p.end : p.end + 80])
+        for p in unique
+    ):
         round_fact = _recent_round(facts_so_far, index)
         if round_fact is not None:
             investee = _investee(round_fact.parties, text)
             anchor = next(p for p in round_fact.parties if p.name == investee)
             if anchor.name not in {u.name for u in unique}:
                 unique = unique + [anchor]
+                joins_round = anchor.name
     base = {
         "clause": clause,
         "sentence": sentence,
@@ -886,6 +947,7 @@ def _clause_facts(
         "background": bool(_BACKGROUND.search(clause.text)),
         "is_title": sentence.is_title,
         "generic_only": generic_only,
+        "joins_round": joins_round,
     }
     if len(unique) < 2:
         if len(unique) == 1 and not generic_only and (amounts or valuation or base["announced"]) and deal_type in {
@@ -906,19 +968,42 @@ def _clause_facts(
 
 
 def _recent_round(facts: list[_Fact], index: int) -> _Fact | None:
-    for fact in reversed(facts):
+    for fact in sorted(facts, key=lambda f: f.sentence_index, reverse=True):
         if fact.deal_type == "investment" and index - fact.sentence_index <= 3:
             return fact
     return None
 
 
-def _regulated_pair(parties: list[_Party], text: str) -> list[_Party]:
+_NOUN_TYPES = {
+    "acquisition": "acquisition", "purchase": "acquisition", "takeover": "acquisition",
+    "buyout": "acquisition", "investment": "investment", "stake": "investment",
+}  # fmt: skip
+
+
+def _regulated_pair(parties: list[_Party], text: str) -> tuple[list[_Party], str | None]:
     """In a regulator's sentence only "X's acquisition of Y" names a deal: keep X and Y."""
     for i, p in enumerate(parties[1:], start=1):
         between = text[parties[i - 1].end : p.start]
-        if _POSSESSIVE_DEAL.search(text[parties[i - 1].end : p.start]) and len(between) < 90:
-            return [parties[i - 1], p]
-    return []
+        m = _POSSESSIVE_DEAL.search(between)
+        if m and len(between) < 90:
+            noun = re.search(
+                r"(acquisition|investment|purchase|stake|deal|partnership|tie-up|takeover|buyout|"
+                r"agreement|alliance|pact)\s+(?:of|in|with|for)\s+$",
+                between,
+                re.I,
+            )
+            return [parties[i - 1], p], noun.group(1) if noun else None
+    return [], None
+
+
+def _mask(clause: Span, parties: list[_Party]) -> str:
+    """The clause with organisation names blanked, so "Lightspeed Venture Partners" cues nothing."""
+    chars = list(clause.text)
+    for p in parties:
+        for i in range(max(0, p.start - clause.start), min(len(chars), p.end - clause.start)):
+            if chars[i].isalnum():
+                chars[i] = "X"
+    return "".join(chars)
 
 
 def _respectively(
@@ -947,7 +1032,13 @@ def _respectively(
 def _compatible(deal: _Deal, fact: _Fact) -> bool:
     """Whether ``fact`` describes the same deal as ``deal`` rather than another one."""
     names = deal.names
-    if not (fact.names == names or fact.names < names or names < fact.names):
+    joins = (
+        fact.joins_round is not None
+        and fact.joins_round in names
+        and deal.primary.deal_type == "investment"
+        and min(abs(i - fact.sentence_index) for i in deal.indexes) <= 3
+    )
+    if not joins and not (fact.names == names or fact.names < names or names < fact.names):
         return False
     primary = deal.primary
     if fact.names != names and fact.amount is not None and any(f.amount is not None for f in deal.facts):
@@ -1080,6 +1171,7 @@ def _deal_for(deals: list[_Deal], index: int, names: set[str], anaphoric: bool) 
         scored = [d for d in deals if names & d.names and distance(d) < 1000]
         if scored and (anaphoric or len(names) == 1):
             return min(scored, key=distance)
+        return None
     if anaphoric and deals:
         earlier = [d for d in deals if distance(d) < 4]
         if earlier:

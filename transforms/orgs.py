@@ -57,17 +57,12 @@ def canonical_name(written: str) -> str:
     return _LEGAL_SUFFIX.sub("", name).strip() or written.strip()
 
 
-# Generic descriptors that point back at an organisation named earlier.
+# Generic descriptors that point back at an organisation named earlier, and the kinds they fit.
 _DESCRIPTORS: dict[str, tuple[str, ...]] = {
     "startup": ("lab", "company"),
     "start-up": ("lab", "company"),
-    "ai startup": ("lab", "company"),
-    "ai start-up": ("lab", "company"),
-    "ai lab": ("lab",),
     "lab": ("lab",),
-    "ai company": ("lab", "company"),
-    "ai developer": ("lab",),
-    "ai firm": ("lab", "company"),
+    "developer": ("lab", "company"),
     "chipmaker": ("chipmaker",),
     "chip maker": ("chipmaker",),
     "chip designer": ("chipmaker",),
@@ -75,18 +70,27 @@ _DESCRIPTORS: dict[str, tuple[str, ...]] = {
     "cloud provider": ("hyperscaler", "neocloud"),
     "cloud company": ("hyperscaler", "neocloud"),
     "cloud giant": ("hyperscaler",),
+    "cloud operator": ("neocloud", "hyperscaler"),
     "neocloud": ("neocloud",),
-    "software giant": ("hyperscaler", "company"),
-    "tech giant": ("hyperscaler", "company"),
+    "investor": ("investor",),
+    "fund": ("investor",),
+    "publisher": ("media",),
     "company": (),
     "firm": (),
+    "group": (),
+    "giant": (),
+    "maker": (),
+    "platform": (),
+    "provider": ("hyperscaler", "neocloud"),
+    "operator": ("neocloud", "hyperscaler"),
+    "unicorn": ("lab", "company"),
 }
 _DESCRIPTOR_RE = re.compile(
-    r"\b(?:the|The)\s+(?:(?:AI|artificial intelligence|San Francisco-based|Paris-based|"
-    r"London-based|young|fast-growing|two-year-old|three-year-old|[\w-]+-based)\s+)?"
-    r"(startup|start-up|AI startup|AI start-up|AI lab|lab|AI company|AI developer|AI firm|chipmaker|"
-    r"chip maker|chip designer|chip giant|cloud provider|cloud company|cloud giant|neocloud|"
-    r"software giant|tech giant|company|firm)\b(?!\s+(?:said|says)\b\s*$)"
+    r"\b(?:the|The)\s+(?:(?:[A-Z][a-z]+(?:-based)?|[a-z][\w-]*(?:['’]s)?|AI|HR|\w+-\w+)\s+(?:and\s+)?){0,4}?"
+    r"(startup|start-up|lab|developer|chip maker|chipmaker|chip designer|chip giant|cloud provider|"
+    r"cloud company|cloud giant|cloud operator|neocloud|investor|fund|publisher|company|firm|group|"
+    r"giant|maker|platform|provider|operator|unicorn)\b"
+    r"(?!['’]s\b)(?!\s+(?:said|says|announced|added|noted|told|confirmed|disclosed|declined|did not)\b)"
 )
 
 _FALLBACK_SUFFIX = re.compile(
