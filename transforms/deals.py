@@ -112,7 +112,8 @@ _CUE_PATTERNS: dict[str, re.Pattern[str]] = {
     "investment": re.compile(
         r"\b(?:invest(?:s|ed|ing|ment|ments|or|ors)?|stakes?|funding|financing|"
         r"rais(?:e|es|ed|ing)|(?:funding |investment |series [a-h] |seed |new |latest )round|"
-        r"series [a-h]\b|backed|backer|backers|backing|co-led|led the round|led by|"
+        r"(?:a|the|its|this|that) (?:(?:\$|€|£)[\d.,]+\s*\w*\s+)?round(?= led| co-led| of| that| at)|"
+        r"series [a-z]\b|backed|backer|backers|backing|co-led|led the round|"
         r"participat(?:e|es|ed|ing|ion)|capital injection|infusion|"
         r"(?:largest|biggest|major|minority|majority|main|key|early|anchor) (?:shareholder|investor|backer)s?|"
         r"put(?:s|ting)? (?:in )?(?:up to |another |a further |an additional )?\$|"
@@ -132,7 +133,7 @@ _CUE_PATTERNS: dict[str, re.Pattern[str]] = {
     "cloud_compute": re.compile(
         r"\b(?:compute|computing(?: power| capacity| resources| infrastructure)?|cloud|capacity|"
         r"data[- ]?cent(?:er|re)s?|servers?|supercomput\w+|AI infrastructure|infrastructure|"
-        r"training partner|clusters?|GPU capacity|hosting)\b",
+        r"training partner|clusters?|GPU capacity|hosting|suppliers?|capacity deal)\b",
         re.I,
     ),
     "licensing": re.compile(
@@ -193,7 +194,8 @@ _DENIAL = re.compile(
     r"\b(?:denied|denies|deny|denying|dismissed (?:the |a |those )?(?:report|rumou?r)s?|"
     r"refuted|rejected (?:the |a )?(?:report|claim)s?|(?:is|was|were|are) (?:not|no longer) in talks|"
     r"no plans to|has no plans|have no plans|had no plans|not true|untrue|false report|"
-    r"categorically|never (?:happened|took place)|no such (?:deal|talks|agreement)|baseless)\b",
+    r"categorically|never (?:happened|took place)|no such (?:deal|talks|agreement)|baseless|"
+    r"not accurate|inaccurate|fake news)\b",
     re.I,
 )
 _COLLAPSED = re.compile(
@@ -255,7 +257,7 @@ _ANAPHORA = re.compile(
 )
 _BACKGROUND = re.compile(
     r"\b(?:previously|earlier|already|had (?:invested|acquired|bought|signed|agreed|struck|hired|"
-    r"partnered|raised)|has (?:invested|poured|put)|have invested|in the past|once|original|"
+    r"partnered|raised)|in the past|once|original|"
     r"first (?:invested|backed)|which (?:has|had) (?:invested|backed|put))\b",
     re.I,
 )
@@ -274,7 +276,8 @@ _NOT_DEAL_AMOUNT_AFTER = re.compile(
     r"(?:revenues?|sales|profits?|earnings|net income|income|ARR|annual recurring revenue|run[- ]rate|"
     r"capex|capital expenditures?|capital spending|losses|cash burn|market|bookings|backlog|"
     r"market (?:cap|capitalization|value)|debt|loans?|credit|bonds?|settlement|fines?|penalt\w+|"
-    r"salary|pay package|compensation|budget|subsidies|grants?|tax)\b",
+    r"salary|pay package|compensation|budget|subsidies|grants?|tax|share price|a share|per share|"
+    r"apiece|an hour|per hour|a month|per month|per user|a seat)\b",
     re.I,
 )
 _NOT_DEAL_AMOUNT_BEFORE = re.compile(
@@ -412,6 +415,13 @@ _CONTENT = re.compile(
     r"mastheads?|titles)\b",
     re.I,
 )
+_AFFILIATION_AFTER = re.compile(
+    r"^(?:['’]s)?\s+(?:co-?founder|founder|CEO|chief executive|chief \w+ officer|chief scientist|"
+    r"president|chairman|CTO|CFO|researcher|engineer|executive|head of \w+)\s+[A-Z][a-z]+\s+[A-Z]",
+)
+_SPEECH_AFTER = re.compile(
+    r"^\s+(?:said|says|announced|added|noted|told|confirmed|disclosed|declined|did not|wrote)\b", re.I
+)
 _TARGET_SLOT = re.compile(
     r"\b(?:in|into|to|of|buy(?:s|ing)?|bought|acquir(?:e|es|ed|ing)|for|backed|backing|funding)\s+$", re.I
 )
@@ -423,7 +433,7 @@ _IT_SUBJECT = re.compile(
 )
 _HEADING = re.compile(r"^[^.;:]{2,50}:\s+(?=[A-Z])")
 _EXTRA_BREAK = re.compile(
-    r",\s+(?=and\s+(?:in|on|last|earlier|back in|separately|then|later|this)\b)|"
+    r",\s+(?=and\s+(?:in|on|last|earlier|back in|separately|then|later|this)\b)|,\s+(?=whose\s)|"
     r",\s+(?=in an? (?:tie-up|deal|pact|partnership|agreement|arrangement|transaction) that\b)|"
     r"\s+(?=(?:followed|follows|came after|comes after|on the heels of)\s)|"
     r",\s+(?=(?:(?:a|one|two|three|four|several|just|only|some|about)\s+)?(?:days?|weeks?|months?|"
@@ -513,7 +523,14 @@ class _Deal:
 def _split_clauses(sentence: Span) -> list[Span]:
     """Clauses, with a roundup heading ("OpenAI and AWS: ...") and a recalled earlier deal split off."""
     out: list[Span] = []
-    for clause in clauses(sentence):
+    pieces = clauses(sentence)
+    merged: list[Span] = []
+    for i, clause in enumerate(pieces):
+        if merged and len(merged[-1].text.split()) <= 3 and not _HEADING.match(merged[-1].text):
+            head = merged.pop()
+            clause = Span(head.start, clause.end, sentence.text[head.start - sentence.start : clause.end - sentence.start])
+        merged.append(clause)
+    for clause in merged:
         heading = _HEADING.match(clause.text)
         if heading and clause.start == sentence.start:
             out.append(Span(clause.start, clause.start + heading.end(), clause.text[: heading.end()]))
@@ -577,9 +594,12 @@ def _resolve_parties(
         start = clause.start + d_start
         if any(p.start <= start < p.end for p in parties):
             continue
+        if len(named) >= 2 and _SPEECH_AFTER.match(local[d_end:]):
+            continue  # "..., the company said": the speaker is one of the parties already named
         as_target = bool(_TARGET_SLOT.search(text[max(0, start - 40) : start]))
+        specific = bool(kinds) and kinds != ("lab", "company")
         target = salience.antecedent(
-            kinds, named, earlier + [p for p in parties if p.start < start], as_target=as_target
+            kinds, set() if specific else named, earlier + [p for p in parties if p.start < start], as_target=as_target
         )
         if target is not None:
             parties.append(
@@ -598,7 +618,10 @@ def _excluded(text: str, start: int, end: int, mention: OrgMention) -> bool:
         return True
     if re.match(r"^\s+(?:alumni|veterans?)\b", after, re.I):
         return True
-    if re.match(r"^['’]s\s+(?:[\w-]+\s+){0,2}(?:rivals?|competitors?|peers?|critics?)\b", after, re.I):
+    if re.match(r"^['’]s\s+(?:[\w-]+\s+){0,2}(?:rivals?|competitors?|peers?|critics?|customers|clients|users|buyers)\b", after, re.I):
+        return True
+    if re.match(r"^['’]s\s+(?:[\w-]+\s+)?(?:sign-off|blessing|approval|permission|consent|go-ahead|"
+                r"nod|backing of the)\b", after, re.I):
         return True
     if re.search(r"(?:former|ex-)\s*$", before, re.I) and re.match(
         r"^(?:['’]s)?\s+(?:[\w-]+\s+){0,3}(?:chief|CEO|executive|researchers?|employees?|staff|"
@@ -624,6 +647,8 @@ def _deal_types(clause_text: str, parties: list[_Party], gazetteer: Gazetteer) -
     for deal_type in DEAL_TYPES:
         matches = list(_CUE_PATTERNS[deal_type].finditer(clause_text))
         if not matches:
+            if deal_type == "cloud_compute" and any(p.is_product for p in parties) and found == []:
+                found.append("cloud_compute")
             continue
         if deal_type == "acquisition":
             real = []
@@ -859,7 +884,7 @@ def extract_deals(article: Article, gazetteer: Gazetteer) -> list[DealMention]:
             subject = named[0]
         salience.add(sentence_parties)
     deals = _merge_facts([f for f in facts if not f.is_title])
-    _attach_partials(deals, partials)
+    _attach_partials(deals, partials, salience)
     _attach_titles(deals, [f for f in facts if f.is_title])
     deals = [d for d in deals if not any(d.names <= n for n in denied if len(n) >= 2) or _confirmed(d)]
     for s in seen:
@@ -888,6 +913,9 @@ def _clause_facts(
     subject: _Party | None = None,
 ) -> list[_Fact]:
     masked = _mask(clause, parties)
+    previous_cloud = bool(facts_so_far) and any(
+        f.deal_type == "cloud_compute" and index - f.sentence_index <= 1 for f in facts_so_far[-3:]
+    )
     types = _deal_types(masked, parties, gazetteer)
     generic_only = False
     if not types:
@@ -897,14 +925,30 @@ def _clause_facts(
         else:
             return []
     regulatory = bool(_REGULATORY.search(masked))
+    if types[0] != "acquihire":
+        parties = [p for p in parties if not _AFFILIATION_AFTER.match(text[p.end : p.end + 60])]
     unique = _unique(p for p in parties if not (p.kind == "media" and "licensing" not in types))
     if regulatory:
         unique, noun = _regulated_pair(unique, text)
         if noun:
             types = [_NOUN_TYPES.get(noun.casefold(), "partnership")]
-    if generic_only and any(p.kind == "neocloud" for p in unique):
+    if generic_only and (
+        any(p.kind == "neocloud" for p in unique)
+        or (
+            previous_cloud
+            and any(gazetteer.provider_of(p.name) for p in unique)
+        )
+    ):
         types = ["cloud_compute"]
         generic_only = False
+    if types[0] == "cloud_compute" and unique and all(
+        p.is_product or gazetteer.provider_of(p.name) for p in unique
+    ) and not _GENERIC.search(masked) and not re.search(r"(?i)\b(?:capacity|supply|supplies|rent|lease)\b", masked):
+        return []  # "across Google's TPUs and Amazon's Trainium": two clouds, no buyer, no deal
+    if types[0] == "acquisition" and not _has_target(unique, text, masked):
+        types = types[1:]
+        if not types:
+            return []
     deal_type = types[0]
     if deal_type == "partnership" and "cloud_compute" in types and "venture" not in clause.text.casefold():
         deal_type = "cloud_compute"
@@ -965,6 +1009,18 @@ def _clause_facts(
         ]
     amount = amounts[0] if amounts else None
     return [_Fact(parties=unique, deal_type=deal_type, amount=amount, **base)]  # type: ignore[arg-type]
+
+
+def _has_target(parties: list[_Party], text: str, masked: str) -> bool:
+    """An acquisition names what is bought: an organisation after the verb, or one "acquired by"."""
+    for p in parties:
+        before, after = text[max(0, p.start - 80) : p.start], text[p.end : p.end + 80]
+        if _TARGET_BEFORE.search(before) or _TARGET_AFTER.match(after):
+            return True
+    cue = _CUE_PATTERNS["acquisition"].search(masked)
+    return bool(cue) and any(p.start - 0 >= 0 for p in parties) and bool(
+        re.search(r"X{2,}", masked[cue.end() : cue.end() + 60])
+    )
 
 
 def _recent_round(facts: list[_Fact], index: int) -> _Fact | None:
@@ -1089,26 +1145,43 @@ def _merge_facts(facts: list[_Fact]) -> list[_Deal]:
     return deals
 
 
-def _attach_partials(deals: list[_Deal], partials: list[_Fact]) -> None:
-    """One-sided clauses ("X raised $235 million ...") complete the nearby deal naming X."""
+def _attach_partials(deals: list[_Deal], partials: list[_Fact], salience: _Salience) -> None:
+    """One-sided clauses ("X raised $235 million ...") complete the nearby deal naming X.
+
+    An investor's one-sided clause that completes nothing ("Google has invested about $3 billion")
+    is about the story's subject: it becomes a deal with the most talked-about lab.
+    """
     for fact in partials:
-        (party,) = fact.names
-        candidates = [
-            d for d in deals
-            if party in d.names and min(abs(i - fact.sentence_index) for i in d.indexes) <= 2
-            and (d.primary.deal_type == fact.deal_type or d.primary.generic_only)
-        ]  # fmt: skip
-        if not candidates:
-            continue
-        deal = min(candidates, key=lambda d: min(abs(i - fact.sentence_index) for i in d.indexes))
-        has_amount = any(f.amount is not None for f in deal.facts)
-        if fact.amount is not None and has_amount:
-            if not any(f.amount is not None and _same_amount(f.amount, fact.amount) for f in deal.facts):
+        if not _attach_partial(deals, fact) and fact.deal_type == "investment" and fact.amount is not None:
+            (investor,) = fact.parties
+            if investor.kind == "lab" or any(
+                investor.name in d.names and d.primary.deal_type == "investment" for d in deals
+            ):
                 continue
-        dates = [f.announced for f in deal.facts if f.announced is not None]
-        if fact.announced is not None and dates and not any(_same_date(d, fact.announced) for d in dates):
-            continue
-        deal.facts.append(fact)
+            subject = salience.antecedent(("lab",), {investor.name}, [])
+            if subject is not None and subject.kind == "lab":
+                deals.append(_Deal(facts=[replace(fact, parties=[investor, subject], partial=False)]))
+
+
+def _attach_partial(deals: list[_Deal], fact: _Fact) -> bool:
+    (party,) = fact.names
+    candidates = [
+        d for d in deals
+        if party in d.names and min(abs(i - fact.sentence_index) for i in d.indexes) <= 2
+        and (d.primary.deal_type == fact.deal_type or d.primary.generic_only)
+    ]  # fmt: skip
+    if not candidates:
+        return False
+    deal = min(candidates, key=lambda d: min(abs(i - fact.sentence_index) for i in d.indexes))
+    has_amount = any(f.amount is not None for f in deal.facts)
+    if fact.amount is not None and has_amount:
+        if not any(f.amount is not None and _same_amount(f.amount, fact.amount) for f in deal.facts):
+            return False
+    dates = [f.announced for f in deal.facts if f.announced is not None]
+    if fact.announced is not None and dates and not any(_same_date(d, fact.announced) for d in dates):
+        return False
+    deal.facts.append(fact)
+    return True
 
 
 def _attach_titles(deals: list[_Deal], titles: list[_Fact]) -> None:
@@ -1184,8 +1257,7 @@ def _to_mention(
 ) -> DealMention:
     primary = deal.primary
     body = sorted(deal.body, key=lambda f: (f.partial, f.sentence_index))
-    everything = sorted(deal.facts, key=lambda f: (f.is_title, f.partial, f.sentence_index))
-    parties = _unique(p for f in everything for p in f.parties)
+    parties = _unique(p for f in sorted(body, key=lambda f: (f.partial, f.sentence_index)) for p in f.parties)
     roles = _roles(replace(primary, parties=parties), article.text, gazetteer)
     names = tuple(p.name for p in parties)
     deal_type = primary.deal_type
@@ -1253,14 +1325,15 @@ def _compute_provider(
     provider_name = _provider_party(parties, text, gazetteer)
     if provider_name is None:
         return None
-    mentions_compute = any(
-        _CUE_PATTERNS["cloud_compute"].search(f.clause.text) or any(p.is_product for p in f.parties)
+    named_product = any(p.is_product for f in deal.facts for p in f.parties) or bool(deal.provider_hint)
+    says_cloud = any(
+        re.search(r"(?i)\b(?:cloud|compute capacity|computing capacity|training partner)\b", _mask(f.clause, f.parties))
         for f in deal.facts
     )
     if deal_type == "investment":
-        if roles.get(provider_name) != "investor" or not (mentions_compute or deal.provider_hint):
+        if roles.get(provider_name) != "investor" or not (named_product or says_cloud):
             return None
-    elif deal_type == "partnership" and not (mentions_compute or deal.provider_hint):
+    elif deal_type == "partnership" and not named_product:
         return None
     return deal.provider_hint or gazetteer.provider_of(provider_name)
 
