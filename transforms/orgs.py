@@ -90,7 +90,7 @@ _DESCRIPTOR_RE = re.compile(
     r"(startup|start-up|lab|developer|chip maker|chipmaker|chip designer|chip giant|cloud provider|"
     r"cloud company|cloud giant|cloud operator|neocloud|investor|fund|publisher|company|firm|group|"
     r"giant|maker|platform|provider|operator|unicorn)\b"
-    r"(?!['’]s\b)(?!\s+(?:said|says|announced|added|noted|told|confirmed|disclosed|declined|did not)\b)"
+    r"(?!['’]s\b)"
 )
 
 _FALLBACK_SUFFIX = re.compile(
@@ -104,7 +104,7 @@ _FALLBACK_DESCRIBED = re.compile(
     r"investor|fund|unicorn)\s+((?:[A-Z][\w&.'-]*[a-zA-Z0-9])(?:\s+[A-Z][\w&.'-]*[a-zA-Z0-9]){0,2})"
 )
 _FALLBACK_APPOSITIVE = re.compile(
-    r"\b((?:[A-Z][\w&.'-]*[a-zA-Z0-9])(?:\s+[A-Z][\w&.'-]*[a-zA-Z0-9]){0,2}),\s+(?:a|an|the)\s+"
+    r"\b((?:[A-Z][\w&.'-]*[a-zA-Z0-9])(?:\s+[A-Z][\w&.'-]*[a-zA-Z0-9]){0,2}),\s+(?:a|an)\s+"
     r"(?:[\w$.,-]+\s+){0,5}(?:startup|start-up|company|firm|developer|maker|lab|provider|"
     r"chipmaker|platform|operator|unicorn)\b"
 )
