@@ -86,6 +86,10 @@ class DealMention:
         return record
 
 
+# A deal told in several sentences takes its type from the strongest: a takeover whose staff
+# "join" the buyer stays an acquisition.
+_MERGE_RANK = {t: i for i, t in enumerate(("acquisition", *(t for t in DEAL_TYPES if t != "acquisition")))}
+
 # --- cue lexicon --------------------------------------------------------------------------
 
 _STAFF = (
@@ -95,7 +99,7 @@ _STAFF = (
 _CUE_PATTERNS: dict[str, re.Pattern[str]] = {
     "acquihire": re.compile(
         r"\bacqui-?hir\w*|\breverse acqui\w*|\b(?:(?:re)?hir(?:e|es|ed|ing)|poach(?:es|ed|ing)?|"
-        r"recruit(?:s|ed|ing)?|bring(?:s|ing)?|brought|join(?:s|ed|ing)?)\b"
+        r"recruit(?:s|ed|ing)?|bring(?:s|ing)?|brought|(?:re-?)?join(?:s|ed|ing)?)\b"
         rf"[^.;]{{0,80}}(?:\b{_STAFF}\b|\b(?:who|that) (?:had )?(?:left to )?(?:co-)?found(?:ed)?\b)|\b{_STAFF}\b[^.;]{{0,60}}\b(?:join(?:s|ed|ing)?|mov(?:e|es|ed|ing) to|"
         r"will join|are joining)\b",
         re.I,
@@ -119,6 +123,7 @@ _CUE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"put(?:s|ting)? (?:in )?(?:up to |another |a further |an additional )?\$|"
         r"pour(?:s|ed|ing)?|plow(?:s|ed|ing)?|pump(?:s|ed|ing)?|injects?|injected|tranche|"
         r"took part|take part|takes part|taking part|co-invest\w*|equity|minority position|"
+        r"(?:provid|contribut)(?:e|es|ed|ing)\s+(?:about |up to |roughly |another |the remaining )?(?:\$|€|£)|"
         r"own(?:s|ed)? (?:roughly |about |around |nearly |almost |some )?\d+(?:\.\d+)?\s?(?:%|percent) of)\b|"
         r"\bput(?:s|ting)?\b[^.;]{0,40}?(?:\$|€|£)[\d.,]+\s*\w*\s+(?:into|in)\b|\bput(?:s|ting)?\s+into\b|"
         r"\bcommit(?:s|ted|ting)?\s+(?:up to |about |another |a further |an additional )?(?:\$|€|£)[\d.,]+\s*\w*\s+to\s+the\s+(?:startup|lab|company)\b",
@@ -138,8 +143,8 @@ _CUE_PATTERNS: dict[str, re.Pattern[str]] = {
     ),
     "licensing": re.compile(
         r"\b(?:licen[cs](?:e|es|ed|ing|or|ee|ees)|content (?:deal|agreement|partnership)|"
-        r"(?:access to|use of|use) (?:its|their|the) (?:[\w-]+ ){0,2}(?:archives?|content|articles|journalism|data|"
-        r"posts|images|library)|train(?:ing)? (?:its |their )?(?:models )?on (?:its|their) (?:content|data|archives?))\b",
+        r"(?:access to|use of|use|using|display|train on|training on)\s+(?:[\w’'-]+\s+){0,4}?(?:archives?|content|"
+        r"articles|journalism|posts|images|library|stories|reporting|news)|data[- ]licensing|content pact)\b",
         re.I,
     ),
     "partnership": re.compile(
@@ -269,7 +274,7 @@ _NOT_DEAL_DATE_BEFORE = re.compile(
     r"until at least)\s+(?:(?:in|on|by|of|at|the|end of|early|late|mid)\s+)*$",
     re.I,
 )
-_NOT_DEAL_DATE_AFTER = re.compile(r"^\s*(?:IPO|earnings|results|launch|release|model)", re.I)
+_NOT_DEAL_DATE_AFTER = re.compile(r"^\s*(?:IPO|earnings|results|quarter)\b", re.I)
 _NOT_DEAL_AMOUNT_AFTER = re.compile(
     r"^\s*(?:\)\s*)?(?:(?:in|of|on|a year in|per year in|annual|annualized|annualised|yearly)\s+)*"
     r"(?:(?:annual(?:ized|ised)?|recurring|quarterly|yearly|net|gross|operating|projected|expected)\s+)*"
@@ -286,7 +291,7 @@ _NOT_DEAL_AMOUNT_BEFORE = re.compile(
     r"generated|generating|generates|earned|earns|posted|reported|forecast|projected|run[- ]rate|"
     r"ARR|worth|stake (?:is |now )?(?:worth|valued at)|holding (?:is |now )?(?:worth|valued at)|"
     r"put at|bringing (?:its|the|their|his|her)?\s*(?:total|overall|cumulative)[\w\s]{0,30}? to|"
-    r"total(?:ing|ling)?|cumulative(?:ly)?|in total|so far|to date|(?:is|are|was|were) worth|"
+    r"total(?:ing|ling)?|cumulative(?:ly)?|in total|so far|to date|"
     r"market value of|pay package|salary)\s*(?:of|at|to|about|around|roughly|nearly|some|over|"
     r"more than|almost|approximately|an estimated|just over|close to|\s)*$",
     re.I,
@@ -374,6 +379,11 @@ _ACQ_OBJECT_EQUITY = re.compile(
     r"majority stake|\d+(?:\.\d+)?\s?(?:%|percent)\b)",
     re.I,
 )
+_COMPANY_DESCRIPTOR = re.compile(
+    r"\b(?:chip|GPU|cloud|server|data-cent\w+|AI|software|hardware|equipment|networking|data)\s+"
+    r"(?:designer|maker|startup|start-up|company|firm|provider|operator|builder|specialist|group)s?\b",
+    re.I,
+)
 _REGULATORY = re.compile(
     r"\b(?:regulators?|antitrust|competition (?:authority|watchdog|regulator)|Federal Trade Commission|"
     r"FTC|European Commission|Commission|CMA|Competition and Markets Authority|Department of Justice|"
@@ -393,18 +403,19 @@ _ATTRIBUTIVE_AFTER = re.compile(
     r"flagship\s+|top-end\s+|high-end\s+)?(?:GPUs?|chips?|systems|processors?|accelerators?|"
     r"hardware|servers?|H100s?|H200s?|B200s?|GB200s?|GB300s?|Blackwell|Grace|Vera|Rubin|Hopper|"
     r"Instinct|networking|platform|engineers|silicon|tensor processing units|TPUs?|Trainium|"
-    r"data-cent(?:er|re) (?:GPUs?|chips?)|AI chips?|designs?)\b",
+    r"data-cent(?:er|re) (?:GPUs?|chips?)|AI chips?|designs?|graphics (?:processors|processing units|chips|cards))\b",
     re.I,
 )
 _PARTICIPATION = re.compile(
     r"\b(?:led (?:the|that|this) (?:round|raise|financing|investment)|led(?=\s*[,.;])|co-led|co-leads?|took part|"
+    r"taking part|takes part|"
     r"take part|also (?:invested|participated|joined|put in|came in|backed)|participat\w+|joined|"
     r"among the (?:investors|backers)|investors? (?:included|include|were)|backers? (?:included|include)|"
     r"existing (?:investors|backers)|new investors|strategic investors)\b",
     re.I,
 )
 _AMOUNT_ANAPHORA = re.compile(
-    r"\b(?:put (?:the|its) (?:value|figure|price|deal|total|cost)|valued (?:the|that) (?:deal|transaction|"
+    r"\b(?:(?:it|that|this) (?:is|was|would be|could be) worth|put (?:the|its) (?:value|figure|price|deal|total|cost)|valued (?:the|that) (?:deal|transaction|"
     r"agreement)|the (?:deal|agreement|transaction|contract|purchase|arrangement|investment|price|"
     r"figure|pact|commitment)\b|is paying|was paying|paid|pay(?:s|ing)? about|under that arrangement|"
     r"for the arrangement)",
@@ -508,7 +519,7 @@ class _Deal:
     def primary(self) -> _Fact:
         return min(
             self.body,
-            key=lambda f: (f.partial, f.hedged, f.generic_only, DEAL_TYPES.index(f.deal_type), f.sentence_index),
+            key=lambda f: (f.partial, f.hedged, f.generic_only, _MERGE_RANK[f.deal_type], f.sentence_index),
         )
 
     @property
@@ -573,8 +584,14 @@ class _Salience:
         if not pool:
             return None
         recency = {p.name: i for i, p in enumerate(pool)}
-        best = max(pool, key=lambda p: (self.counts.get(p.name, 0) + (2 if p.kind in kinds else 0), recency[p.name]))
-        return best
+        local = {p.name for p in extra}
+        return max(
+            pool,
+            key=lambda p: (
+                self.counts.get(p.name, 0) + (2 if p.kind in kinds else 0) + (3 if p.name in local else 0),
+                recency[p.name],
+            ),
+        )
 
 
 def _resolve_parties(
@@ -583,10 +600,15 @@ def _resolve_parties(
     """Organisations a clause names, with descriptors ("the startup") resolved by salience."""
     parties: list[_Party] = []
     local = clause.text
+    last_excluded_end = -10
     for m in gazetteer.find(local):
         start, end = clause.start + m.start, clause.start + m.end
-        if _excluded(text, start, end, m):
+        if _excluded(text, start, end, m) or (
+            last_excluded_end >= 0 and re.fullmatch(r",?\s*(?:and|or)?\s*", text[last_excluded_end:start])
+        ):
+            last_excluded_end = end
             continue
+        last_excluded_end = -10
         attributive = m.kind == "chipmaker" and bool(_ATTRIBUTIVE_AFTER.match(text[end : end + 40]))
         parties.append(_Party(m.name, m.kind, start, end, m.is_product, m.in_gazetteer, attributive))
     named = {p.name for p in parties}
@@ -614,7 +636,9 @@ def _excluded(text: str, start: int, end: int, mention: OrgMention) -> bool:
     """Organisations that appear but are not parties: sources, approvers, rivals, alumni."""
     before = text[max(0, start - 40) : start]
     after = text[end : end + 40]
-    if _EXCLUDED_BEFORE.search(before) or re.search(r"\bagainst\s+$", before):
+    if _EXCLUDED_BEFORE.search(before) or re.search(
+        r"(?i)\b(?:against|compet\w*\s+(?:with|against)|rivals?\s+(?:to|of))\s+(?:the\s+)?$", before
+    ):
         return True
     if re.match(r"^\s+(?:alumni|veterans?)\b", after, re.I):
         return True
@@ -653,7 +677,8 @@ def _deal_types(clause_text: str, parties: list[_Party], gazetteer: Gazetteer) -
         if deal_type == "acquisition":
             real = []
             for a in matches:
-                tail = clause_text[a.end() :]
+                tail = re.split(r"[,;.]\s", clause_text[a.end() : a.end() + 70] + " ", maxsplit=1)[0]
+                tail = _COMPANY_DESCRIPTOR.sub(" ", tail)
                 if a.group().casefold().startswith(("merg", "combin", "takeover", "buyout")):
                     real.append(a)
                 elif _ACQ_OBJECT_EQUITY.match(tail) and not _TARGET_AFTER.match(tail):
@@ -853,7 +878,12 @@ def extract_deals(article: Article, gazetteer: Gazetteer) -> list[DealMention]:
     seen: list[_Sentence] = []
     denied: list[frozenset[str]] = []
     subject: _Party | None = None
+    seen_texts: list[str] = []
     for index, sentence in enumerate(sentences):
+        norm = " ".join(sentence.text.split()).casefold()
+        if len(norm) >= 40 and any(norm.startswith(t) for t in seen_texts):
+            continue  # a teaser repeating the opening at the end of the page
+        seen_texts.append(norm)
         sentence_parties: list[_Party] = []
         previous_fact: _Fact | None = None
         shopping = bool(_SHOPPING.search(sentence.text))
@@ -932,6 +962,11 @@ def _clause_facts(
         unique, noun = _regulated_pair(unique, text)
         if noun:
             types = [_NOUN_TYPES.get(noun.casefold(), "partnership")]
+    if generic_only and any(p.kind == "chipmaker" and not p.attributive for p in unique) and re.search(
+        r"(?i)\bsupply\b", masked
+    ):
+        types = ["chip_supply"]
+        generic_only = False
     if generic_only and (
         any(p.kind == "neocloud" for p in unique)
         or (
@@ -979,12 +1014,16 @@ def _clause_facts(
             if anchor.name not in {u.name for u in unique}:
                 unique = unique + [anchor]
                 joins_round = anchor.name
+    announced = _pick_date(clause, text, published)
+    if announced is None and re.search(r"(?i)\b(?:the same day|that same day|on the same day)\b", clause.text):
+        prior = [f.announced for f in facts_so_far if f.announced is not None and f.announced.precision == "day"]
+        announced = prior[-1] if prior else None
     base = {
         "clause": clause,
         "sentence": sentence,
         "sentence_index": index,
         "valuation": valuation,
-        "announced": _pick_date(clause, text, published),
+        "announced": announced,
         "stake_pct": find_stake_pct(clause.text),
         "hedged": bool(_HEDGE.search(clause.text)),
         "announced_cue": bool(_ANNOUNCED.search(sentence.text)),
@@ -1018,9 +1057,7 @@ def _has_target(parties: list[_Party], text: str, masked: str) -> bool:
         if _TARGET_BEFORE.search(before) or _TARGET_AFTER.match(after):
             return True
     cue = _CUE_PATTERNS["acquisition"].search(masked)
-    return bool(cue) and any(p.start - 0 >= 0 for p in parties) and bool(
-        re.search(r"X{2,}", masked[cue.end() : cue.end() + 60])
-    )
+    return bool(cue) and bool(re.match(r"[^,;.]{0,40}?X{2,}", masked[cue.end() : cue.end() + 60]))
 
 
 def _recent_round(facts: list[_Fact], index: int) -> _Fact | None:

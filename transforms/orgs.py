@@ -161,7 +161,7 @@ class Gazetteer:
         pattern = None
         if forms:
             alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-            pattern = re.compile(rf"(?<![\w.@/-])(?:{alternation})(?![\w-]|\.\w)")
+            pattern = re.compile(rf"(?<![\w.@/-])(?:{alternation})(?![\w]|-[A-Z\d]|\.\w)")
         return cls(orgs, forms, pattern)
 
     def get(self, name: str) -> Organisation | None:

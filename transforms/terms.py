@@ -81,10 +81,10 @@ def find_term_end_year(text: str) -> int | None:
 
 
 _NON_EXCLUSIVE = re.compile(
-    r"\bnon-?exclusive\b|\bno longer (?:the )?exclusive\b|\bno longer (?:has|have|holds?) (?:a |the |its )?"
+    r"\bnon-?exclusive\b(?!\s+(?:licen[cs]e|license agreement|licensing|rights? to (?:use|its)))|\bno longer (?:the )?exclusive\b|\bno longer (?:has|have|holds?) (?:a |the |its )?"
     r"(?:right of first refusal|exclusiv)|\b(?:end(?:s|ed|ing)?|drop(?:s|ped|ping)?|remov(?:e|es|ed|ing)|"
     r"los(?:e|es|ing)|lost|gives? up|gave up|giving up|scrap(?:s|ped)?|waiv(?:e|es|ed)|relinquish(?:es|ed)?|"
-    r"lift(?:s|ed)?|eliminat(?:e|es|ed)|without)\s+(?:its\s+|the\s+|their\s+|any\s+|an\s+)?"
+    r"lift(?:s|ed)?|eliminat(?:e|es|ed)|without)\s+(?:(?:its|the|their|any|an|[\w-]+['’]s|software|company)\s+){0,3}"
     r"(?:cloud\s+)?(?:exclusivity|exclusive(?:\s+\w+)?|right of first refusal|ROFR)\b|"
     r"\bexclusivity\b[^.;]{0,30}\b(?:ended|ends|expired|lifted|removed|dropped|gone|over)\b",
     re.I,
