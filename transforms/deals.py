@@ -721,8 +721,8 @@ def _pick_money(clause: Span, text: str) -> tuple[list[Money], Money | None]:
     valuation = None
     for money in find_money(clause.text):
         start, end = clause.start + money.start, clause.start + money.end
-        before = text[max(0, start - 70) : start]
-        after = text[end : end + 50]
+        before = text[max(clause.start, start - 70) : start]
+        after = text[end : min(clause.end, end + 50)]
         period = _PER_PERIOD_AFTER.match(after)
         if period and money.per_period is None:
             money = replace(money, per_period="year")
@@ -902,6 +902,8 @@ def extract_deals(article: Article, gazetteer: Gazetteer) -> list[DealMention]:
                     denied.append(fact.names)
                 elif _NEGATED.search(clause.text):
                     continue
+                elif fact.partial and fact.is_title:
+                    continue  # a headline's one-sided clause adds nothing the body does not say
                 elif fact.partial:
                     partials.append(fact)
                 else:
@@ -917,6 +919,7 @@ def extract_deals(article: Article, gazetteer: Gazetteer) -> list[DealMention]:
     _attach_partials(deals, partials, salience)
     _attach_titles(deals, [f for f in facts if f.is_title])
     deals = [d for d in deals if not any(d.names <= n for n in denied if len(n) >= 2) or _confirmed(d)]
+    _share_round_terms(deals, text)
     for s in seen:
         _attach_terms(deals, s, gazetteer)
     ordered = sorted(deals, key=lambda d: d.first_index)
@@ -1219,6 +1222,43 @@ def _attach_partial(deals: list[_Deal], fact: _Fact) -> bool:
         return False
     deal.facts.append(fact)
     return True
+
+
+def _share_round_terms(deals: list[_Deal], text: str) -> None:
+    """Records of one funding round share its valuation and date; a round total stays off the
+    co-investors' record when another investor in the round has a figure of its own."""
+    rounds: dict[str, list[_Deal]] = {}
+    for deal in deals:
+        if deal.primary.deal_type != "investment":
+            continue
+        parties = _unique(p for f in deal.body for p in f.parties)
+        rounds.setdefault(_investee(parties, text), []).append(deal)
+    for group in rounds.values():
+        if len(group) < 2:
+            continue
+        for deal in group:
+            near = [
+                d for d in group
+                if d is not deal and abs(d.first_index - deal.first_index) <= 3 and _same_round(d, deal)
+            ]  # fmt: skip
+            if not near:
+                continue
+            own = [f for f in deal.body if f.amount is not None]
+            if own and all(f.partial for f in own) and any(
+                not f.partial and f.amount is not None for d in near for f in d.body
+            ):
+                deal.facts = [replace(f, amount=None) if f.partial else f for f in deal.facts]
+            for field_name in ("valuation", "announced"):
+                if all(getattr(f, field_name) is None for f in deal.body):
+                    donor = next((getattr(f, field_name) for d in near for f in d.body if getattr(f, field_name)), None)
+                    if donor is not None:
+                        deal.facts.append(replace(deal.primary, **{field_name: donor, "amount": None, "partial": True}))
+
+
+def _same_round(a: _Deal, b: _Deal) -> bool:
+    dates_a = [f.announced for f in a.body if f.announced is not None]
+    dates_b = [f.announced for f in b.body if f.announced is not None]
+    return not dates_a or not dates_b or _same_date(dates_a[0], dates_b[0])
 
 
 def _attach_titles(deals: list[_Deal], titles: list[_Fact]) -> None:
