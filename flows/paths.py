@@ -1,0 +1,60 @@
+"""Where everything lives under the data folder. The only module that builds those paths."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["DataPaths"]
+
+
+@dataclass(frozen=True, slots=True)
+class DataPaths:
+    """The layout of one data folder: raw/, published/, reports/."""
+
+    root: Path
+
+    @property
+    def raw(self) -> Path:
+        return self.root / "raw"
+
+    def raw_object(self, sha256: str) -> Path:
+        return self.raw / sha256[:2] / sha256
+
+    @property
+    def published(self) -> Path:
+        return self.root / "published"
+
+    def table(self, name: str) -> Path:
+        return self.published / name
+
+    @property
+    def releases(self) -> Path:
+        return self.published / "_releases"
+
+    def manifest(self, version: int) -> Path:
+        return self.releases / f"v{version:06d}.json"
+
+    def changelog(self, version: int) -> Path:
+        return self.releases / f"v{version:06d}.changelog.json"
+
+    def export_dir(self, version: int) -> Path:
+        return self.published / "_exports" / f"v{version:06d}"
+
+    def export_file(self, version: int, table: str) -> Path:
+        return self.export_dir(version) / f"{table}.parquet"
+
+    @property
+    def reports(self) -> Path:
+        return self.root / "reports"
+
+    @property
+    def data_docs(self) -> Path:
+        return self.reports / "data_docs"
+
+    def run_report(self, run_name: str) -> Path:
+        return self.reports / "runs" / f"{run_name}.md"
+
+    @property
+    def latest_report(self) -> Path:
+        return self.reports / "latest-run.md"

@@ -1,0 +1,259 @@
+"""The flow: sources -> articles -> deal mentions -> deals -> validation -> release -> report.
+
+Incremental: an article already published with the same content hash is not extracted again; a
+changed article replaces its earlier mentions. A run whose tables come out identical to the
+current release publishes nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import polars as pl
+from prefect import flow, get_run_logger
+
+from expectations.common import TableLevelFailure, TableValidation, ValidationSession
+from flows import tasks
+from flows.paths import DataPaths
+from flows.settings import Settings
+from transforms.deals import EXTRACTOR_VERSION
+from transforms.releases import (
+    changed_article_ids,
+    diff_deals,
+    merge_articles,
+    merge_mentions,
+    merge_quarantine,
+    rejection_rows,
+    same_tables,
+)
+from transforms.schemas import QUARANTINE
+
+__all__ = ["RunSummary", "aideals_flow", "run"]
+
+MIN_MENTIONS_FOR_FRACTION = 20  # below this, a quarantine fraction says little
+
+
+class QuarantineThresholdExceeded(RuntimeError):
+    """Too large a share of the new rows failed validation: something upstream is broken."""
+
+
+@dataclass
+class RunSummary:
+    run_name: str
+    started_at: datetime
+    data_dir: str
+    sources: list[str]
+    inputs_read: int = 0
+    raw_new: int = 0
+    articles_parsed: int = 0
+    articles_new_or_changed: int = 0
+    mentions_extracted: int = 0
+    deals_added: int = 0
+    deals_changed: int = 0
+    deals_removed: int = 0
+    quarantined_new: int = 0
+    rejections: list[str] = field(default_factory=list)
+    validation: dict[str, Any] = field(default_factory=dict)
+    version: int | None = None
+    published: bool = False
+    report_path: str | None = None
+    data_docs: str | None = None
+    error: str | None = None
+
+    def markdown(self) -> str:
+        lines = [
+            f"# aideals run {self.run_name}",
+            "",
+            f"- started: {self.started_at.isoformat(timespec='seconds')}",
+            f"- sources: {', '.join(self.sources)}",
+            f"- inputs read: {self.inputs_read} ({self.raw_new} new in the raw store)",
+            f"- articles read: {self.articles_parsed}, "
+            f"new or changed: {self.articles_new_or_changed}",
+            f"- deal mentions extracted: {self.mentions_extracted}",
+            f"- deals: {self.deals_added} new, {self.deals_changed} updated, "
+            f"{self.deals_removed} removed",
+            f"- quarantined rows (new): {self.quarantined_new}",
+            f"- validation: {self.validation.get('outcome', 'not run')}",
+        ]
+        if self.published:
+            lines.append(f"- version published: {self.version}")
+        else:
+            lines.append(f"- version published: none (current release: {self.version})")
+        lines.append(f"- data quality report: {self.data_docs or 'not built'}")
+        lines.append(f"- this report: {self.report_path}")
+        if self.error:
+            lines += ["", "## Failure", "", self.error]
+        if self.rejections:
+            lines += ["", "## Rejected inputs", ""]
+            lines += [f"- {r}" for r in self.rejections[:200]]
+            if len(self.rejections) > 200:
+                lines.append(f"- ... and {len(self.rejections) - 200} more (see quarantine)")
+        tables = self.validation.get("tables", {})
+        if tables:
+            lines += [
+                "",
+                "## Validation",
+                "",
+                "| table | expectations | failed | rows quarantined |",
+            ]
+            lines.append("| --- | --- | --- | --- |")
+            for name, t in tables.items():
+                lines.append(
+                    f"| {name} | {t['expectations']} | {', '.join(t['failed']) or '-'} | "
+                    f"{t['quarantined']} |"
+                )
+        return "\n".join(lines) + "\n"
+
+
+def _outcome(results: list[TableValidation]) -> dict[str, Any]:
+    tables = {
+        v.table: {
+            "expectations": len(v.results),
+            "failed": sorted({r["expectation"] for r in v.failed}),
+            "quarantined": v.quarantine.height,
+        }
+        for v in results
+    }
+    passed = all(v.success for v in results)
+    return {
+        "outcome": "passed" if passed else "passed with rows quarantined",
+        "tables": tables,
+    }
+
+
+@flow(name="aideals", validate_parameters=False, log_prints=False)
+def aideals_flow(settings: Settings, run_name: str | None = None) -> RunSummary:
+    logger = get_run_logger()
+    started = datetime.now(UTC)
+    today = started.date()
+    run_name = run_name or started.strftime("%Y%m%dT%H%M%SZ") + "-" + uuid.uuid4().hex[:6]
+    paths = DataPaths(settings.data_dir)
+    summary = RunSummary(
+        run_name, started, str(settings.data_dir), [str(s) for s in settings.sources]
+    )
+    try:
+        _run(settings, paths, summary, logger, today=today, started=started)
+    except (TableLevelFailure, QuarantineThresholdExceeded) as exc:
+        summary.error = str(exc)
+        summary.validation["outcome"] = "failed"
+        logger.error("validation blocked publishing: %s", exc)
+        summary.report_path = str(tasks.write_report(paths, run_name, summary.markdown()))
+        raise
+    summary.report_path = str(paths.run_report(run_name))
+    tasks.write_report(paths, run_name, summary.markdown())
+    return summary
+
+
+def _run(
+    settings: Settings,
+    paths: DataPaths,
+    summary: RunSummary,
+    logger: logging.Logger | logging.LoggerAdapter[logging.Logger],
+    *,
+    today: Any,
+    started: datetime,
+) -> None:
+    inputs = tasks.read_sources(settings.sources)
+    summary.inputs_read = len(inputs.raw)
+    summary.raw_new = tasks.store_raw(paths, inputs.raw)
+    parsed, rejected = tasks.parse_inputs(inputs.raw, today)
+    rejected = inputs.rejections + rejected
+    summary.articles_parsed = len(parsed)
+
+    previous = tasks.load_release(paths)
+    summary.version = previous.version
+    session = ValidationSession(paths.data_docs)
+
+    candidates = tasks.build_articles(parsed, started)
+    changed = changed_article_ids(previous.tables["articles"], candidates)
+    articles_check = tasks.validate_articles(
+        session, merge_articles(previous.tables["articles"], changed), today, started
+    )
+    articles = articles_check.valid
+    changed = changed.join(articles.select("article_id"), on="article_id", how="semi")
+    summary.articles_new_or_changed = changed.height
+
+    by_id = {p.article.article_id: p.article for p in parsed}
+    to_extract = [by_id[i] for i in changed.get_column("article_id").to_list()]
+    new_mentions = [previous.tables["deal_mentions"].clear()]
+    for start in range(0, len(to_extract), settings.batch_size):
+        frame, failures = tasks.extract_batch(
+            to_extract[start : start + settings.batch_size], settings.gazetteer_files
+        )
+        new_mentions.append(frame)
+        rejected += failures
+    extracted = pl.concat(new_mentions)
+    summary.mentions_extracted = extracted.height
+
+    mentions_check = tasks.validate_mentions(
+        session,
+        merge_mentions(previous.tables["deal_mentions"], changed, extracted),
+        articles,
+        settings.min_confidence,
+        started,
+    )
+    new_bad = mentions_check.quarantine.join(
+        previous.tables["quarantine"].select("quarantine_id"), on="quarantine_id", how="anti"
+    ).height
+    if (
+        extracted.height >= MIN_MENTIONS_FOR_FRACTION
+        and new_bad / extracted.height > settings.max_quarantine_fraction
+    ):
+        raise QuarantineThresholdExceeded(
+            f"deal_mentions: {new_bad} of {extracted.height} new mentions failed validation, "
+            f"over max_quarantine_fraction={settings.max_quarantine_fraction}"
+        )
+    mentions = mentions_check.valid
+
+    deals_check = tasks.validate_deals(
+        session, tasks.consolidate_deals(mentions, articles), started
+    )
+    deals = deals_check.valid
+
+    for r in rejected:
+        logger.warning("rejected %s", r.message())
+    summary.rejections = [r.message() for r in rejected]
+    payloads = {(raw.source, raw.location): raw.payload for raw in inputs.raw}
+    new_quarantine = pl.concat(
+        [
+            QUARANTINE.empty(),
+            rejection_rows(rejected, payloads, started),
+            articles_check.quarantine,
+            mentions_check.quarantine,
+            deals_check.quarantine,
+        ]
+    )
+    quarantine = merge_quarantine(previous.tables["quarantine"], new_quarantine)
+    quarantine_check = tasks.validate_quarantine(session, quarantine, started)
+    summary.quarantined_new = quarantine.height - previous.tables["quarantine"].height
+    checks = [articles_check, mentions_check, deals_check, quarantine_check]
+    summary.validation = _outcome(checks)
+    docs = tasks.build_data_docs(session)
+    summary.data_docs = str(docs) if docs else None
+
+    frames = {
+        "articles": articles,
+        "deal_mentions": mentions,
+        "deals": deals,
+        "quarantine": quarantine,
+    }
+    if previous.version is not None and same_tables(previous.tables, frames):
+        logger.info("nothing changed since release %s: no new version", previous.version)
+        return
+    changes = diff_deals(previous.tables["deals"], deals)
+    summary.deals_added = len(changes["added"])
+    summary.deals_changed = len(changes["changed"])
+    summary.deals_removed = len(changes["removed"])
+    manifest = tasks.publish(paths, frames, started, summary.validation, changes, EXTRACTOR_VERSION)
+    summary.version = manifest["version"]
+    summary.published = True
+    logger.info("published release %s", manifest["version"])
+
+
+def run(settings: Settings, run_name: str | None = None) -> RunSummary:
+    """Run the flow once (Prefect's embedded ephemeral API unless PREFECT_API_URL is set)."""
+    return aideals_flow(settings, run_name)

@@ -1,0 +1,162 @@
+"""One typed settings object.
+
+Precedence, lowest first: defaults in code, ``aideals.toml``, ``AIDEALS_*`` environment variables,
+command-line flags. Relative paths in a config file are relative to that file's folder. Unknown
+keys, wrong types and a missing required value fail loudly with a message naming where the value
+came from.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+__all__ = ["REPO_ROOT", "SAMPLE_SOURCE", "Settings", "SettingsError", "load_settings"]
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+SAMPLE_SOURCE = REPO_ROOT / "data" / "sample" / "articles.jsonl"
+CONFIG_NAME = "aideals.toml"
+ENV_PREFIX = "AIDEALS_"
+
+
+class SettingsError(ValueError):
+    """A setting is missing, unknown or of the wrong type."""
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Everything a run needs to know."""
+
+    sources: tuple[Path, ...] = (SAMPLE_SOURCE,)
+    data_dir: Path = Path("data")
+    schedule: str = "0 6 * * *"
+    batch_size: int = 500
+    min_confidence: float = 0.4
+    max_quarantine_fraction: float = 0.5
+    gazetteer_files: tuple[Path, ...] = field(default_factory=tuple)
+
+    def validate(self) -> Settings:
+        if not self.sources:
+            raise SettingsError("no sources configured: set sources in aideals.toml or --source")
+        if not str(self.data_dir).strip():
+            raise SettingsError("data_dir is required")
+        if self.batch_size < 1:
+            raise SettingsError(f"batch_size must be at least 1, got {self.batch_size}")
+        if not 0.0 <= self.min_confidence <= 1.0:
+            raise SettingsError(f"min_confidence must be within 0..1, got {self.min_confidence}")
+        if not 0.0 <= self.max_quarantine_fraction <= 1.0:
+            raise SettingsError(
+                f"max_quarantine_fraction must be within 0..1, got {self.max_quarantine_fraction}"
+            )
+        return self
+
+
+_PATH_LISTS = {"sources", "gazetteer_files"}
+_KINDS: dict[str, type] = {
+    "data_dir": Path,
+    "schedule": str,
+    "batch_size": int,
+    "min_confidence": float,
+    "max_quarantine_fraction": float,
+}
+_NAMES = [f.name for f in fields(Settings)]
+
+
+def _coerce(name: str, value: Any, origin: str, base: Path | None) -> Any:
+    def as_path(v: Any) -> Path:
+        if not isinstance(v, str | Path) or not str(v).strip():
+            raise SettingsError(f"{origin}: {name} must be a path, got {v!r}")
+        p = Path(v).expanduser()
+        return base / p if base is not None and not p.is_absolute() else p
+
+    if name in _PATH_LISTS:
+        if isinstance(value, str):
+            value = [v for v in value.split(os.pathsep) if v.strip()]
+        if not isinstance(value, list | tuple):
+            raise SettingsError(f"{origin}: {name} must be a list of paths, got {value!r}")
+        return tuple(as_path(v) for v in value)
+    kind = _KINDS[name]
+    if kind is Path:
+        return as_path(value)
+    if kind is str:
+        if not isinstance(value, str):
+            raise SettingsError(f"{origin}: {name} must be a string, got {value!r}")
+        return value
+    try:
+        if isinstance(value, bool):
+            raise TypeError
+        return kind(value)
+    except (TypeError, ValueError):
+        raise SettingsError(f"{origin}: {name} must be {kind.__name__}, got {value!r}") from None
+
+
+def _flatten(table: Mapping[str, Any], origin: str) -> dict[str, Any]:
+    """Top-level keys plus the [thresholds] and [schedule] tables of aideals.toml."""
+    flat: dict[str, Any] = {}
+    for key, value in table.items():
+        if key == "thresholds" and isinstance(value, dict):
+            flat.update(value)
+        elif key == "schedule" and isinstance(value, dict):
+            if "cron" in value:
+                flat["schedule"] = value["cron"]
+        else:
+            flat[key] = value
+    unknown = sorted(set(flat) - set(_NAMES))
+    if unknown:
+        raise SettingsError(f"{origin}: unknown setting(s) {', '.join(unknown)}")
+    return flat
+
+
+def _from_file(path: Path) -> dict[str, Any]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise SettingsError(f"config file not found: {path}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise SettingsError(f"{path}: not valid TOML: {exc}") from None
+    base = path.resolve().parent
+    values = _flatten(data.get("aideals", data), str(path))
+    return {k: _coerce(k, v, str(path), base) for k, v in values.items()}
+
+
+def _from_env(env: Mapping[str, str]) -> dict[str, Any]:
+    values = {}
+    for name in _NAMES:
+        key = ENV_PREFIX + name.upper()
+        if key in env:
+            values[name] = _coerce(name, env[key], f"environment {key}", None)
+    return values
+
+
+def load_settings(
+    config: Path | None = None,
+    overrides: Mapping[str, Any] | None = None,
+    env: Mapping[str, str] | None = None,
+    cwd: Path | None = None,
+) -> Settings:
+    """Defaults < config file < environment < overrides (command-line flags; None = not given).
+
+    With no ``config``, ``aideals.toml`` in ``cwd`` is read when it exists; a ``config`` that
+    does not exist is an error.
+    """
+    env = os.environ if env is None else env
+    cwd = Path.cwd() if cwd is None else cwd
+    if config is None and ENV_PREFIX + "CONFIG" in env:
+        config = Path(env[ENV_PREFIX + "CONFIG"])
+    if config is None and (cwd / CONFIG_NAME).is_file():
+        config = cwd / CONFIG_NAME
+    values: dict[str, Any] = {}
+    if config is not None:
+        values.update(_from_file(config))
+    values.update(_from_env(env))
+    for name, value in (overrides or {}).items():
+        if name not in _NAMES:
+            raise SettingsError(f"unknown setting {name}")
+        if value is None or (name in _PATH_LISTS and not value):
+            continue
+        values[name] = _coerce(name, value, f"option --{name.replace('_', '-')}", None)
+    return replace(Settings(), **values).validate()
