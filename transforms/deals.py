@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -22,7 +23,7 @@ from datetime import date
 from transforms.articles import Article
 from transforms.dates import DateMention, find_dates
 from transforms.money import Money, find_money
-from transforms.orgs import Gazetteer, OrgMention
+from transforms.orgs import Gazetteer, OrgMention, trie_regex as _trie_regex
 from transforms.terms import (
     find_exclusivity,
     find_revenue_share,
@@ -90,7 +91,21 @@ class DealMention:
 # "join" the buyer stays an acquisition.
 _MERGE_RANK = {t: i for i, t in enumerate(("acquisition", *(t for t in DEAL_TYPES if t != "acquisition")))}
 
-# --- cue lexicon --------------------------------------------------------------------------
+# --- cue lexicon -----------------------------------------------------------------------
+
+# Every cue below contains one of these stems: a clause without any is not read further.
+_CUE_STEMS = (
+    "invest acqui buy bought purchas takeover merg snap pick combin pay paid stake fund financ rais "
+    "round series back participat led co-lead part infusion shareholder investor put pour plow pump "
+    "inject tranche equity minority own provid contribut commit hir rehir poach recruit bring brought "
+    "join rejoin re-join chip gpu accelerator processor tpu gigawatt gw semiconductor blackwell rubin "
+    "hopper h100 h200 gb200 gb300 b200 mi3 mi4 trainium inferentia instinct silicon system compute "
+    "computing cloud capacity data server supercomput infrastructure training cluster hosting supplier "
+    "licen content access use using display train partner venture jv alliance team collaborat tie pact "
+    "revenue co-develop integrat deal agreement contract arrangement transaction memorandum mou terms "
+    "took take"
+).split()
+_ANY_CUE = re.compile(r"\b(?:" + _trie_regex(_CUE_STEMS) + ")")
 
 _STAFF = (
     r"(?:CEO|chief executive|co-?founders?|founders?|staff|team|employees|researchers|talent|"
@@ -594,15 +609,32 @@ class _Salience:
         )
 
 
+class _Index:
+    """Every organisation and descriptor in the article, found in one pass and looked up by span."""
+
+    def __init__(self, text: str, gazetteer: Gazetteer) -> None:
+        self.orgs = gazetteer.find(text, fallback=False)
+        self.org_starts = [m.start for m in self.orgs]
+        self.descriptors = gazetteer.descriptors(text)
+        self.descriptor_starts = [d[0] for d in self.descriptors]
+
+    def orgs_in(self, start: int, end: int) -> list[OrgMention]:
+        lo, hi = bisect_left(self.org_starts, start), bisect_left(self.org_starts, end)
+        return [m for m in self.orgs[lo:hi] if m.end <= end]
+
+    def descriptors_in(self, start: int, end: int) -> list[tuple[int, int, str, tuple[str, ...]]]:
+        lo, hi = bisect_left(self.descriptor_starts, start), bisect_left(self.descriptor_starts, end)
+        return [d for d in self.descriptors[lo:hi] if d[1] <= end]
+
+
 def _resolve_parties(
-    clause: Span, gazetteer: Gazetteer, text: str, salience: _Salience, earlier: list[_Party]
+    clause: Span, index: _Index, text: str, salience: _Salience, earlier: list[_Party]
 ) -> list[_Party]:
     """Organisations a clause names, with descriptors ("the startup") resolved by salience."""
     parties: list[_Party] = []
-    local = clause.text
     last_excluded_end = -10
-    for m in gazetteer.find(local):
-        start, end = clause.start + m.start, clause.start + m.end
+    for m in index.orgs_in(clause.start, clause.end):
+        start, end = m.start, m.end
         if _excluded(text, start, end, m) or (
             last_excluded_end >= 0 and re.fullmatch(r",?\s*(?:and|or)?\s*", text[last_excluded_end:start])
         ):
@@ -612,11 +644,10 @@ def _resolve_parties(
         attributive = m.kind == "chipmaker" and bool(_ATTRIBUTIVE_AFTER.match(text[end : end + 40]))
         parties.append(_Party(m.name, m.kind, start, end, m.is_product, m.in_gazetteer, attributive))
     named = {p.name for p in parties}
-    for d_start, d_end, _, kinds in gazetteer.descriptors(local):
-        start = clause.start + d_start
+    for start, d_end, _, kinds in index.descriptors_in(clause.start, clause.end):
         if any(p.start <= start < p.end for p in parties):
             continue
-        if len(named) >= 2 and _SPEECH_AFTER.match(local[d_end:]):
+        if len(named) >= 2 and _SPEECH_AFTER.match(text[d_end : d_end + 20]):
             continue  # "..., the company said": the speaker is one of the parties already named
         as_target = bool(_TARGET_SLOT.search(text[max(0, start - 40) : start]))
         specific = bool(kinds) and kinds != ("lab", "company")
@@ -624,9 +655,7 @@ def _resolve_parties(
             kinds, set() if specific else named, earlier + [p for p in parties if p.start < start], as_target=as_target
         )
         if target is not None:
-            parties.append(
-                _Party(target.name, target.kind, start, clause.start + d_end, False, target.in_gazetteer)
-            )
+            parties.append(_Party(target.name, target.kind, start, d_end, False, target.in_gazetteer))
             named.add(target.name)
     parties.sort(key=lambda p: p.start)
     return parties
@@ -666,6 +695,8 @@ def _excluded(text: str, start: int, end: int, mention: OrgMention) -> bool:
 def _deal_types(clause_text: str, parties: list[_Party], gazetteer: Gazetteer) -> list[str]:
     """Deal types whose cues a clause carries, strongest first."""
     found: list[str] = []
+    if not _ANY_CUE.search(clause_text.lower()) and not any(p.is_product for p in parties):
+        return found
     kinds = {p.kind for p in parties if not p.attributive}
     sells_compute = any(p.is_product or gazetteer.provider_of(p.name) for p in parties)
     for deal_type in DEAL_TYPES:
@@ -873,28 +904,42 @@ def extract_deals(article: Article, gazetteer: Gazetteer) -> list[DealMention]:
     published = article.published
     sentences = [s for s in content_sentences(text, article.title) if not s.is_boilerplate]
     salience = _Salience()
+    index = _Index(text, gazetteer)
     facts: list[_Fact] = []
     partials: list[_Fact] = []
     seen: list[_Sentence] = []
     denied: list[frozenset[str]] = []
     subject: _Party | None = None
-    seen_texts: list[str] = []
-    for index, sentence in enumerate(sentences):
+    seen_texts: dict[str, list[str]] = {}
+    for position, sentence in enumerate(sentences):
         norm = " ".join(sentence.text.split()).casefold()
-        if len(norm) >= 40 and any(norm.startswith(t) for t in seen_texts):
+        if len(norm) >= 40 and any(norm.startswith(t) for t in seen_texts.get(norm[:40], ())):
             continue  # a teaser repeating the opening at the end of the page
-        seen_texts.append(norm)
+        seen_texts.setdefault(norm[:40], []).append(norm)
+        if (
+            not index.orgs_in(sentence.start, sentence.end)
+            and not index.descriptors_in(sentence.start, sentence.end)
+            and not (subject is not None and re.search(r"\b[Ii]t\b", sentence.text))
+        ):
+            if _ANAPHORA.search(sentence.text):  # "The deal is worth $2 billion": terms for the last deal
+                money = _pick_money(sentence, text)[0] if _AMOUNT_ANAPHORA.search(sentence.text) else []
+                seen.append(_Sentence(position, sentence, [], money))
+            continue
         sentence_parties: list[_Party] = []
         previous_fact: _Fact | None = None
-        shopping = bool(_SHOPPING.search(sentence.text))
-        denial = bool(_DENIAL.search(sentence.text)) or bool(_COLLAPSED.search(sentence.text))
+        shopping = denial = False
+        checked = False
         for clause in _split_clauses(sentence):
-            parties = _resolve_parties(clause, gazetteer, text, salience, sentence_parties)
+            parties = _resolve_parties(clause, index, text, salience, sentence_parties)
             sentence_parties.extend(parties)
-            if shopping:
+            if parties and not checked:
+                checked = True
+                shopping = bool(_SHOPPING.search(sentence.text))
+                denial = bool(_DENIAL.search(sentence.text)) or bool(_COLLAPSED.search(sentence.text))
+            if shopping or not (parties or (subject is not None and _IT_SUBJECT.match(clause.text))):
                 continue
             new_facts = _clause_facts(
-                clause, sentence, index, parties, previous_fact, gazetteer, text, published, facts + partials,
+                clause, sentence, position, parties, previous_fact, gazetteer, text, published, facts + partials,
                 subject,
             )
             for fact in new_facts:
@@ -909,8 +954,12 @@ def extract_deals(article: Article, gazetteer: Gazetteer) -> list[DealMention]:
                 else:
                     facts.append(fact)
                     previous_fact = fact
-        money = [] if shopping else _pick_money(sentence, text)[0]
-        seen.append(_Sentence(index, sentence, _unique(sentence_parties), money))
+        money = (
+            _pick_money(sentence, text)[0]
+            if not shopping and len(sentence_parties) <= 1 and _AMOUNT_ANAPHORA.search(sentence.text)
+            else []
+        )
+        seen.append(_Sentence(position, sentence, _unique(sentence_parties), money))
         named = [p for p in sentence_parties if p.kind != "media"]
         if named:
             subject = named[0]
@@ -946,6 +995,15 @@ def _clause_facts(
     subject: _Party | None = None,
 ) -> list[_Fact]:
     masked = _mask(clause, parties)
+    if _ANY_CUE.search(masked.lower()) and gazetteer.has_fallback_hint(clause.text):
+        extra = [
+            _Party(m.name, m.kind, clause.start + m.start, clause.start + m.end, False, False)
+            for m in gazetteer.fallback(clause.text, [replace(p_, start=p_.start - clause.start, end=p_.end - clause.start) for p_ in _as_mentions(parties)])
+            if not _excluded(text, clause.start + m.start, clause.start + m.end, m)
+        ]
+        if extra:
+            parties = sorted([*parties, *extra], key=lambda p_: p_.start)
+            masked = _mask(clause, parties)
     previous_cloud = bool(facts_so_far) and any(
         f.deal_type == "cloud_compute" and index - f.sentence_index <= 1 for f in facts_so_far[-3:]
     )
@@ -1061,6 +1119,10 @@ def _has_target(parties: list[_Party], text: str, masked: str) -> bool:
             return True
     cue = _CUE_PATTERNS["acquisition"].search(masked)
     return bool(cue) and bool(re.match(r"[^,;.]{0,40}?X{2,}", masked[cue.end() : cue.end() + 60]))
+
+
+def _as_mentions(parties: list[_Party]) -> list[OrgMention]:
+    return [OrgMention(p.start, p.end, "", p.name, p.kind) for p in parties]
 
 
 def _recent_round(facts: list[_Fact], index: int) -> _Fact | None:

@@ -56,6 +56,11 @@ _MONEY = re.compile(
     rf"(?:\s?(?P<suffix2>(?:US )?dollars?\b|euros?\b))?",
     re.IGNORECASE,
 )
+_ANY_CURRENCY = re.compile(
+    r"[$€£¥₹₩]|\b(?:USD|EUR|GBP|JPY|CHF|CNY|RMB|INR|KRW|SEK|AED|SAR|CAD|AUD|Rs)\b|"
+    r"\b(?:dollars?|euros?|pounds|yen|yuan|renminbi|rupees|won|francs|dirhams|riyals)\b",
+    re.IGNORECASE,
+)
 _VAGUE = re.compile(
     r"\b(?:(?:tens|hundreds|billions|millions|trillions|dozens)\s+of\s+(?:billions|millions|thousands)?"
     r"(?:\s*of)?\s*(?:dollars|euros|pounds)?|billions|millions|trillions)\b(?:\s+of\s+dollars)?",
@@ -121,6 +126,8 @@ def find_money(text: str) -> list[Money]:
     ``usd_value`` is the conversion.
     """
     found: list[Money] = []
+    if not _ANY_CURRENCY.search(text):
+        return found
     for m in _MONEY.finditer(text):
         num = m.group("num") or m.group("num2") or m.group("num3")
         if num is None:

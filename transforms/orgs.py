@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-__all__ = ["Gazetteer", "OrgMention", "Organisation", "canonical_name"]
+__all__ = ["Gazetteer", "OrgMention", "Organisation", "canonical_name", "trie_regex"]
 
 KINDS = frozenset({"lab", "hyperscaler", "neocloud", "chipmaker", "investor", "media", "company"})
 _LEGAL_SUFFIX = re.compile(
@@ -93,6 +93,12 @@ _DESCRIPTOR_RE = re.compile(
     r"(?!['’]s\b)"
 )
 
+# The fallback looks for unknown organisations only where a deal could be stated.
+_FALLBACK_HINT = re.compile(
+    r"invest|acqui|\bbuy|bought|purchas|raise|round|fund|backed|stake|partner|deal|agreement|"
+    r"contract|licen[cs]|\bhire|\bhired|merg|takeover|startup|start-up|venture|pact",
+    re.I,
+)
 _FALLBACK_SUFFIX = re.compile(
     r"\b((?:[A-Z][\w&.'-]*[a-z0-9][\w&.'-]*|[A-Z]{2,})(?:\s+(?:[A-Z][\w&.'-]*|[A-Z]{2,}|of|&)){0,3}"
     r"\s+(?:Inc|Corp|Labs|Lab|AI|Technologies|Robotics|Capital|Ventures|Partners|Systems|Networks|"
@@ -160,8 +166,7 @@ class Gazetteer:
                 forms[product] = (org.name, True)
         pattern = None
         if forms:
-            alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-            pattern = re.compile(rf"(?<![\w.@/-])(?:{alternation})(?![\w]|-[A-Z\d]|\.\w)")
+            pattern = re.compile(rf"(?<![\w.@/-])(?:{trie_regex(forms)})(?![\w]|-[A-Z\d]|\.\w)")
         return cls(orgs, forms, pattern)
 
     def get(self, name: str) -> Organisation | None:
@@ -184,9 +189,16 @@ class Gazetteer:
                 found.append(
                     OrgMention(m.start(), m.end(), m.group(), name, self.kind_of(name), is_product)
                 )
-        if fallback:
+        if fallback and _FALLBACK_HINT.search(text):
             found = _merge(found, self._fallback(text, found))
         return found
+
+    def has_fallback_hint(self, text: str) -> bool:
+        return bool(_FALLBACK_HINT.search(text))
+
+    def fallback(self, text: str, known: list[OrgMention]) -> list[OrgMention]:
+        """Organisations not in the gazetteer, found by shape, that overlap none of ``known``."""
+        return self._fallback(text, known)
 
     def _fallback(self, text: str, known: list[OrgMention]) -> list[OrgMention]:
         out: list[OrgMention] = []
@@ -212,6 +224,30 @@ class Gazetteer:
             key = m.group(1).casefold()
             out.append((m.start(), m.end(), m.group(), _DESCRIPTORS.get(key, ())))
         return out
+
+
+def trie_regex(words: Iterable[str]) -> str:
+    """One regex for many literal names, factored by common prefixes so matching stays fast.
+
+    A flat alternation of a thousand names is tried name by name at every position; the trie
+    form rejects a position after its first character. Longer names win, as in the flat form.
+    """
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:  # type: ignore[type-arg]
+        ends = "" in node
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return build(trie)
 
 
 def _split(value: str | None) -> tuple[str, ...]:

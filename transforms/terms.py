@@ -41,6 +41,8 @@ _REVENUE_SHARE = [
 
 def find_revenue_share(text: str) -> tuple[float, tuple[int, int]] | None:
     """The revenue share a sentence states, with its span."""
+    if not _HAS_PERCENT.search(text):
+        return None
     for pattern in _REVENUE_SHARE:
         m = pattern.search(text)
         if m:
@@ -50,6 +52,7 @@ def find_revenue_share(text: str) -> tuple[float, tuple[int, int]] | None:
     return None
 
 
+_HAS_PERCENT = re.compile(r"%|\bper ?cent\b|\bpct\b", re.I)
 _STAKE = re.compile(
     _PERCENT + r"\s+(?:(?:equity\s+)?stake|ownership|interest|of (?:the company|its shares|the startup))",
     re.I,
@@ -57,6 +60,8 @@ _STAKE = re.compile(
 
 
 def find_stake_pct(text: str) -> float | None:
+    if not _HAS_PERCENT.search(text):
+        return None
     m = _STAKE.search(text)
     if not m:
         return None
@@ -103,6 +108,7 @@ _EXCLUSIVE = re.compile(
     r"\bexclusive(?:ly)?\b(?!\s+(?:interview|report|story|look|details))|\bexclusivity\b|\bsole\s+(?:cloud\s+)?provider\b",
     re.I,
 )
+_HAS_EXCLUSIVITY = re.compile(r"exclusiv|refusal|\bROFR\b|primary|preferred|\bsole\b|right to match", re.I)
 _ORDER = ["non_exclusive", "right_of_first_refusal", "primary", "preferred", "exclusive"]
 _PATTERNS = {
     "non_exclusive": _NON_EXCLUSIVE,
@@ -122,6 +128,8 @@ def find_exclusivity(text: str) -> str | None:
     Dropping exclusivity or a first-refusal right is ``non_exclusive``; a first-refusal right
     outranks the exclusivity it replaces; exclusivity described as the former state is ignored.
     """
+    if not _HAS_EXCLUSIVITY.search(text):
+        return None
     for label in _ORDER:
         m = _PATTERNS[label].search(text)
         if not m:
