@@ -482,6 +482,7 @@ class _Party:
     is_product: bool
     in_gazetteer: bool
     attributive: bool = False  # "Nvidia GPUs": names a supplier's product, not a counterparty
+    is_descriptor: bool = False  # "the startup": resolved from context, its words still cue
 
 
 @dataclass
@@ -655,7 +656,9 @@ def _resolve_parties(
             kinds, set() if specific else named, earlier + [p for p in parties if p.start < start], as_target=as_target
         )
         if target is not None:
-            parties.append(_Party(target.name, target.kind, start, d_end, False, target.in_gazetteer))
+            parties.append(
+                _Party(target.name, target.kind, start, d_end, False, target.in_gazetteer, is_descriptor=True)
+            )
             named.add(target.name)
     parties.sort(key=lambda p: p.start)
     return parties
@@ -768,6 +771,21 @@ def _pick_money(clause: Span, text: str) -> tuple[list[Money], Money | None]:
             continue
         amounts.append(money)
     return amounts, valuation
+
+
+_ATTRIBUTION_BEFORE = re.compile(
+    r"\b(?:said|says|announced|announces|disclosed|confirmed|unveiled|revealed|told \w+)\s+(?:late\s+|early\s+)?$",
+    re.I,
+)
+
+
+def _attribution_date(sentence: Span, text: str, published: date | None) -> DateMention | None:
+    """ "..., the companies said on Tuesday": the day every clause of the sentence was announced."""
+    for d in find_dates(sentence.text, published):
+        before = sentence.text[max(0, d.start - 30) : d.start]
+        if _ATTRIBUTION_BEFORE.search(before) and d.precision == "day":
+            return replace(d, start=sentence.start + d.start, end=sentence.start + d.end)
+    return None
 
 
 def _pick_date(clause: Span, text: str, published: date | None) -> DateMention | None:
@@ -1076,6 +1094,8 @@ def _clause_facts(
                 unique = unique + [anchor]
                 joins_round = anchor.name
     announced = _pick_date(clause, text, published)
+    if announced is None and clause.text != sentence.text:
+        announced = _attribution_date(sentence, text, published)
     if announced is None and re.search(r"(?i)\b(?:the same day|that same day|on the same day)\b", clause.text):
         prior = [f.announced for f in facts_so_far if f.announced is not None and f.announced.precision == "day"]
         announced = prior[-1] if prior else None
@@ -1158,6 +1178,8 @@ def _mask(clause: Span, parties: list[_Party]) -> str:
     """The clause with organisation names blanked, so "Lightspeed Venture Partners" cues nothing."""
     chars = list(clause.text)
     for p in parties:
+        if p.is_descriptor:
+            continue
         for i in range(max(0, p.start - clause.start), min(len(chars), p.end - clause.start)):
             if chars[i].isalnum():
                 chars[i] = "X"
@@ -1301,7 +1323,7 @@ def _share_round_terms(deals: list[_Deal], text: str) -> None:
         for deal in group:
             near = [
                 d for d in group
-                if d is not deal and abs(d.first_index - deal.first_index) <= 3 and _same_round(d, deal)
+                if d is not deal and abs(d.first_index - deal.first_index) <= 1 and _same_round(d, deal)
             ]  # fmt: skip
             if not near:
                 continue
