@@ -170,6 +170,7 @@ _CUE_PATTERNS: dict[str, re.Pattern[str]] = {
     ),
 }
 _GENERIC = re.compile(
+    r"\bpa(?:y|ys|id|ying)\s+(?:it|them|\w+)\s+(?:about |roughly |some |up to )?(?:\$|€|£)|"
     r"\b(?:deal|deals|agreement|agreements|contract|contracts|arrangement|transaction|commitment|"
     r"memorandum|MOU|terms)\b",
     re.I,
@@ -459,6 +460,8 @@ _IT_SUBJECT = re.compile(
 _HEADING = re.compile(r"^[^.;:]{2,50}:\s+(?=[A-Z])")
 _EXTRA_BREAK = re.compile(
     r",\s+(?=and\s+(?:in|on|last|earlier|back in|separately|then|later|this)\b)|,\s+(?=whose\s)|"
+    r",\s+(?=(?:and|but)\s+[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?\s+(?:is|was|has|had|have|will|would|said|says|"
+    r"agreed|signed|raised|also|announced|plans|[a-z]+ed)\b)|"
     r",\s+(?=in an? (?:tie-up|deal|pact|partnership|agreement|arrangement|transaction) that\b)|"
     r"\s+(?=(?:followed|follows|came after|comes after|on the heels of)\s)|"
     r",\s+(?=(?:(?:a|one|two|three|four|several|just|only|some|about)\s+)?(?:days?|weeks?|months?|"
@@ -641,7 +644,10 @@ def _resolve_parties(
             last_excluded_end = end
             continue
         last_excluded_end = -10
-        attributive = m.kind == "chipmaker" and bool(_ATTRIBUTIVE_AFTER.match(text[end : end + 40]))
+        attributive = m.kind == "chipmaker" and bool(
+            _ATTRIBUTIVE_AFTER.match(text[end : end + 40])
+            or _ATTRIBUTIVE_AFTER.match(re.sub(r"^\s*(?:,|and|or)\s*(?:[A-Z][\w.&-]*\s*){1,2}", "", text[end : end + 60]))
+        )
         parties.append(_Party(m.name, m.kind, start, end, m.is_product, m.in_gazetteer, attributive))
     named = {p.name for p in parties}
     for start, d_end, _, kinds in index.descriptors_in(clause.start, clause.end):
@@ -672,6 +678,13 @@ def _excluded(text: str, start: int, end: int, mention: OrgMention) -> bool:
     ):
         return True
     if re.match(r"^\s+(?:alumni|veterans?)\b", after, re.I):
+        return True
+    if re.match(
+        r"^,?\s+(?:which|who|that)?\s*(?:arranged|advised|underwrote|acted as|was the adviser|is advising|"
+        r"advises)\b",
+        after,
+        re.I,
+    ):
         return True
     if re.match(r"^['’]s\s+(?:[\w-]+\s+){0,2}(?:rivals?|competitors?|peers?|critics?|customers|clients|users|buyers)\b", after, re.I):
         return True
@@ -1072,7 +1085,7 @@ def _clause_facts(
         elif len(counterparties) == 1 and deal_type in {"cloud_compute", "partnership"}:
             unique = counterparties
     amounts, valuation = _pick_money(clause, text)
-    if len(unique) < 2 and _IT_SUBJECT.match(clause.text) and subject is not None:
+    if _IT_SUBJECT.match(clause.text) and subject is not None:
         if subject.name not in {u.name for u in unique}:
             unique = [subject, *unique]
     if len(unique) < 2 and previous is not None and unique and types[0] == previous.deal_type:

@@ -105,7 +105,8 @@ _PREFERRED = re.compile(
     re.I,
 )
 _EXCLUSIVE = re.compile(
-    r"\bexclusive(?:ly)?\b(?!\s+(?:interview|report|story|look|details))|\bexclusivity\b|\bsole\s+(?:cloud\s+)?provider\b",
+    r"(?<!non-)(?<!non)\bexclusive(?:ly)?\b(?!\s+(?:interview|report|story|look|details))|\bexclusivity\b|"
+    r"\bsole\s+(?:cloud\s+)?provider\b",
     re.I,
 )
 _HAS_EXCLUSIVITY = re.compile(r"exclusiv|refusal|\bROFR\b|primary|preferred|\bsole\b|right to match", re.I)
