@@ -26,7 +26,8 @@ class Span:
 
 _BOILERPLATE_HEADINGS = re.compile(
     r"^\s*(?:recent posts|related(?: (?:articles|stories|posts|reading|coverage))?|read more|"
-    r"more from [\w .]+|more stories|trending(?: now)?|most (?:popular|read)|popular posts|"
+    r"more from \w[\w.]*(?: \w[\w.]*){0,6}|more stories|trending(?: now)?|most (?:popular|read)|"
+    r"popular posts|"
     r"archives?|categories|tags|latest news|you may also like|see also|further reading|"
     r"sign up.*|subscribe.*|newsletter.*|share this.*|advertisement|sponsored|"
     r"follow us.*|comments?|leave a reply|about the author|top stories|in other news)\s*:?\s*$",
@@ -37,8 +38,9 @@ _INLINE_BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 _PROMPT_LINE = re.compile(
-    r"^\s*(?:sign up|subscribe|get (?:our|the) .{0,40}newsletter|join \d[\d,]* (?:readers|subscribers)"
-    r"|click here|follow us|share (?:this|on)|copyright|©|all rights reserved)",
+    r"^\s*(?:sign up|subscribe|get (?:our|the) .{0,40}newsletter"
+    r"|join \d[\d,]* (?:readers|subscribers)|click here|follow us|share (?:this|on)|copyright|©"
+    r"|all rights reserved)",
     re.IGNORECASE,
 )
 _MONTH_YEAR_LINE = re.compile(
@@ -48,6 +50,7 @@ _MONTH_YEAR_LINE = re.compile(
 )
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•·▪►]|\d{1,2}[.)])\s+")
 _TRUNCATED = re.compile(r"(?:…|\.\.\.)\s*$")
+_TEASER_HEAD = (40, 60)  # a teaser repeats at least 40, and is compared on at most 60, characters
 
 
 def paragraphs(text: str, title: str | None = None) -> list[Span]:
@@ -59,7 +62,7 @@ def paragraphs(text: str, title: str | None = None) -> list[Span]:
     """
     spans: list[Span] = []
     in_list_block = False
-    seen_prefixes: list[str] = []
+    seen_prefixes: set[str] = set()
     norm_title = _normalise(title) if title else ""
     for match in re.finditer(r"[^\n]+", text):
         raw = match.group()
@@ -86,7 +89,7 @@ def paragraphs(text: str, title: str | None = None) -> list[Span]:
             ):
                 boiler = True
         if not boiler and not is_title:
-            seen_prefixes.append(_normalise(line)[:120])
+            seen_prefixes.update(_prefixes(_normalise(line)))
         spans.append(Span(start, end, line, boiler, is_title))
     return spans
 
@@ -100,25 +103,40 @@ def _reads_like_prose(line: str) -> bool:
     return len(line) > 160 or (line.rstrip().endswith((".", "!", "?", '"', "”")) and len(line) > 60)
 
 
-def _is_teaser(line: str, seen_prefixes: list[str]) -> bool:
+def _prefixes(normalised: str) -> list[str]:
+    """The openings a later teaser can repeat, so that checking one is a set lookup."""
+    low, high = _TEASER_HEAD
+    return [normalised[:n] for n in range(low, min(high, len(normalised)) + 1)]
+
+
+def _is_teaser(line: str, seen_prefixes: set[str]) -> bool:
+    """A line that ends in an ellipsis and repeats the opening of an earlier paragraph."""
     if not _TRUNCATED.search(line):
         return False
-    head = _normalise(line)[:80]
-    return len(head) >= 40 and any(p.startswith(head[:60]) for p in seen_prefixes)
+    head = _normalise(_TRUNCATED.sub("", line))[: _TEASER_HEAD[1]]
+    return len(head) >= _TEASER_HEAD[0] and head in seen_prefixes
 
 
 # Abbreviations after which a full stop does not end a sentence.
-_NEVER_FINAL = frozenset(
-    "mr mrs ms dr st jr sr prof gen gov sen rep jan feb mar apr jun jul aug sep sept oct nov dec "
-    "vs etc approx est no fig vol op e.g i.e u.s u.k u.n e.u a.i".split()
-)
-_CORPORATE = frozenset("inc corp co ltd plc llc bros cos".split())
-_SENTENCE_STARTERS = frozenset(
-    "the a an it its this that these those in on at but and however according under terms "
-    "financial shares he she they we his her their details neither both as after before while "
-    "earlier later last meanwhile separately also still yet since for with".split()
-)
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9$€£])")
+_NEVER_FINAL = frozenset({
+    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "gen", "gov", "sen", "rep", "jan", "feb",
+    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs", "etc", "approx",
+    "est", "fig", "vol", "op", "e.g", "i.e", "a.i",
+})  # fmt: skip
+_CORPORATE = frozenset({"inc", "corp", "co", "ltd", "plc", "llc", "bros", "cos"})
+_SENTENCE_STARTERS = frozenset({
+    "the", "a", "an", "it", "its", "this", "that", "these", "those", "in", "on", "at", "but",
+    "and", "however", "according", "under", "terms", "financial", "shares", "he", "she", "they",
+    "we", "his", "her", "their", "details", "neither", "both", "as", "after", "before", "while",
+    "earlier", "later", "last", "meanwhile", "separately", "also", "still", "yet", "since", "for",
+    "with",
+})  # fmt: skip
+# The look-behind and possessive runs keep this linear on long runs of dots or quotes.
+_BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’)\]]*+(?=\s+[\"'“‘(\[]?[A-Z0-9$€£])")
+_LAST_WORD = re.compile(r"[\w.]+$")
+_NEXT_WORD = re.compile(r"\s+[\"'“‘(]?([A-Za-z]+)")
+_NUMBER_NEXT = re.compile(r"\s+\d")
+_INITIALISM = re.compile(r"(?:[a-z]\.)+[a-z]?")
 
 
 def sentences(text: str, span: Span) -> list[Span]:
@@ -160,18 +178,21 @@ def sentences(text: str, span: Span) -> list[Span]:
 
 
 def _is_sentence_end(chunk: str, dot: int, stop: int) -> bool:
-    word_match = re.search(r"([\w.]+)$", chunk[:dot])
+    # Only the last few characters matter: an abbreviation is short (and slicing the whole
+    # paragraph before every full stop would make long paragraphs quadratic).
+    word_match = _LAST_WORD.search(chunk, max(0, dot - 40), dot)
     if not word_match:
         return True
-    word = word_match.group(1).casefold().rstrip(".")
-    if word in _NEVER_FINAL or re.fullmatch(r"(?:[a-z]\.)+[a-z]?", word):
+    word = word_match.group().casefold().rstrip(".")
+    if word in _NEVER_FINAL:
         return False
-    if len(word) == 1 and word.isalpha():
-        return False  # an initial: "John D. Smith"
-    if word in _CORPORATE:
-        following = re.match(r"\s+[\"'“‘(]?([A-Za-z]+)", chunk[stop:])
-        return bool(following) and following.group(1).casefold() in _SENTENCE_STARTERS
-    return True
+    if word == "no":
+        return not _NUMBER_NEXT.match(chunk, stop)  # "No. 1 spot", but "said no. The deal"
+    if word in _CORPORATE or _INITIALISM.fullmatch(word):
+        # "Amazon.com Inc. said", "U.S. regulators"; but "in the U.S. The company said".
+        following = _NEXT_WORD.match(chunk, stop)
+        return following is not None and following.group(1).casefold() in _SENTENCE_STARTERS
+    return not (len(word) == 1 and word.isalpha())  # an initial: "John D. Smith"
 
 
 def content_sentences(text: str, title: str | None = None) -> list[Span]:
@@ -183,7 +204,7 @@ def content_sentences(text: str, title: str | None = None) -> list[Span]:
 
 
 _CLAUSE_BREAK = re.compile(
-    r";\s+|\s+[—–]\s+|\s+--\s+|,\s+(?=(?:while|whereas|hence|but|although|though|"
+    r";\s+|(?<!\s)\s++[—–]\s+|(?<!\s)\s++--\s+|,\s+(?=(?:while|whereas|hence|but|although|though|"
     r"which followed|after which|meanwhile|and separately|separately|on top of)\b)"
 )
 
@@ -193,18 +214,25 @@ def clauses(sentence: Span) -> list[Span]:
     out: list[Span] = []
     begin = 0
     depth = 0
+    scanned = 0
     cuts: list[tuple[int, int]] = []
-    opens = {i for i, c in enumerate(sentence.text) if c == "("}
-    closes = {i for i, c in enumerate(sentence.text) if c == ")"}
-    for m in _CLAUSE_BREAK.finditer(sentence.text):
-        depth = sum(1 for i in opens if i < m.start()) - sum(1 for i in closes if i < m.start())
+    body = sentence.text
+    for m in _CLAUSE_BREAK.finditer(body):
+        # Bracket depth at the break, counted incrementally so many breaks stay linear.
+        depth += body.count("(", scanned, m.start()) - body.count(")", scanned, m.start())
+        scanned = m.start()
         if depth <= 0:
             cuts.append((m.start(), m.end()))
     for cut_start, cut_end in cuts:
         piece = sentence.text[begin:cut_start]
         if piece.strip():
             out.append(
-                Span(sentence.start + begin, sentence.start + cut_start, piece, sentence.is_boilerplate)
+                Span(
+                    sentence.start + begin,
+                    sentence.start + cut_start,
+                    piece,
+                    sentence.is_boilerplate,
+                )
             )
         begin = cut_end
     piece = sentence.text[begin:]
