@@ -61,7 +61,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "year",
         re.compile(
-            r"\b(?P<prep>in|during|since|of|from|until|by|through|early|late|mid|end of|year-end)"
+            r"\b(?P<prep>in|during|since|of|from|until|by|through|early|late|mid|end of|year-end|back to)"
             r"[\s-]+(?:(?:early|late|mid)[\s-]+)?(?P<year>(?:19|20)\d\d)\b",
             re.I,
         ),

@@ -208,7 +208,8 @@ _STAKE_BUY = re.compile(
 _SHOPPING = re.compile(
     r"\b(?:discount(?:ed|s)?|on sale|sale price|price cut|coupon|Black Friday|Cyber Monday|"
     r"Prime Day|shoppers?|cheaper|bargain|MSRP|list price|% off|percent off|\$\d+ off|"
-    r"retail price|deal of the day|best deals?|doorbuster)\b",
+    r"retail price|deal of the day|best deals?|doorbuster|a steal|(?:deal|deals|sale) on (?:the|this|a|an)|"
+    r"price drop|lowest price|marked down)\b|(?:\$|€|£)\d+ off\b",
     re.I,
 )
 _DENIAL = re.compile(
@@ -302,14 +303,14 @@ _NOT_DEAL_AMOUNT_AFTER = re.compile(
     re.I,
 )
 _NOT_DEAL_AMOUNT_BEFORE = re.compile(
-    r"(?:revenues?|sales|profits?|income|earnings|capex|capital expenditures?|spending|market|"
+    r"(?:revenues?|sales|profits?|income|earnings|capex|capital expenditures?|spending|market|lift revenue|"
     r"market (?:cap|capitalization|value)|losses|budget|debt|loan|credit line|fine|settlement|"
     r"generated|generating|generates|earned|earns|posted|reported|forecast|projected|run[- ]rate|"
     r"ARR|worth|stake (?:is |now )?(?:worth|valued at)|holding (?:is |now )?(?:worth|valued at)|"
     r"put at|bringing (?:its|the|their|his|her)?\s*(?:total|overall|cumulative)[\w\s]{0,30}? to|"
     r"total(?:ing|ling)?|cumulative(?:ly)?|in total|so far|to date|"
     r"market value of|pay package|salary)\s*(?:of|at|to|about|around|roughly|nearly|some|over|"
-    r"more than|almost|approximately|an estimated|just over|close to|\s)*$",
+    r"more than|almost|approximately|an estimated|just over|close to|above|below|exceeding|beyond|past|\s)*$",
     re.I,
 )
 _DEAL_WORTH_BEFORE = re.compile(
@@ -393,6 +394,14 @@ _ACQ_OBJECT_NOT_COMPANY = re.compile(
 _ACQ_OBJECT_EQUITY = re.compile(
     r"^[^.;,]{0,60}?\b(?:shares|stock|stakes?|equity|common stock|preferred stock|minority|"
     r"majority stake|\d+(?:\.\d+)?\s?(?:%|percent)\b)",
+    re.I,
+)
+_POWERED_BY = re.compile(r"\b(?:powered by|built on|built with|trained on)\b(?![^.;]*\b(?:deal|agreement|contract)\b)", re.I)
+_PRODUCT_USE = re.compile(
+    r"\b(?:use|uses|using|used|tap|taps|tapped|rely|relies|run|runs|running on|access|move|moves|moving|"
+    r"shift|shifts|sign|signs|signed|pick|picks|picked|chose|choose|select|selected|adopt|adopts|adopted|"
+    r"deploy|deploys|migrate|migrates|commit|commits|committed|buy|buys|rent|rents|expand|expands|draw on|"
+    r"spend|spends|spending|pay|pays|paying|deal|agreement|contract|partner)\w*\b",
     re.I,
 )
 _COMPANY_DESCRIPTOR = re.compile(
@@ -717,7 +726,9 @@ def _deal_types(clause_text: str, parties: list[_Party], gazetteer: Gazetteer) -
     for deal_type in DEAL_TYPES:
         matches = list(_CUE_PATTERNS[deal_type].finditer(clause_text))
         if not matches:
-            if deal_type == "cloud_compute" and any(p.is_product for p in parties) and found == []:
+            if deal_type == "cloud_compute" and any(p.is_product for p in parties) and not found and _PRODUCT_USE.search(
+                clause_text
+            ):
                 found.append("cloud_compute")
             continue
         if deal_type == "acquisition":
@@ -741,7 +752,7 @@ def _deal_types(clause_text: str, parties: list[_Party], gazetteer: Gazetteer) -
             "chipmaker" in kinds and _SUPPLY_VERB.search(clause_text)
         ):
             continue
-        if deal_type == "cloud_compute" and not sells_compute:
+        if deal_type == "cloud_compute" and (not sells_compute or _POWERED_BY.search(clause_text)):
             continue
         if deal_type == "investment" and all(
             re.fullmatch(r"(?i)participat\w+|joined|equity", m.group()) for m in matches
@@ -1288,7 +1299,12 @@ def _attach_partials(deals: list[_Deal], partials: list[_Fact], salience: _Salie
     is about the story's subject: it becomes a deal with the most talked-about lab.
     """
     for fact in partials:
-        if not _attach_partial(deals, fact) and fact.deal_type == "investment" and fact.amount is not None:
+        if (
+            not _attach_partial(deals, fact)
+            and fact.deal_type == "investment"
+            and fact.amount is not None
+            and not re.match(r"\s*(?:in|into)\s+[a-z]", fact.clause.text[fact.amount.end - fact.clause.start :])
+        ):
             (investor,) = fact.parties
             if investor.kind == "lab" or any(
                 investor.name in d.names and d.primary.deal_type == "investment" for d in deals
@@ -1337,6 +1353,7 @@ def _share_round_terms(deals: list[_Deal], text: str) -> None:
                 d for d in group
                 if d is not deal and abs(d.first_index - deal.first_index) <= 1 and _same_round(d, deal)
             ]  # fmt: skip
+            own_amount = any(f.amount is not None and not f.partial for f in deal.body)
             if not near:
                 continue
             own = [f for f in deal.body if f.amount is not None]
@@ -1345,6 +1362,8 @@ def _share_round_terms(deals: list[_Deal], text: str) -> None:
             ):
                 deal.facts = [replace(f, amount=None) if f.partial else f for f in deal.facts]
             for field_name in ("valuation", "announced"):
+                if own_amount and not any(d.first_index == deal.first_index for d in near):
+                    continue  # a deal with its own figure in its own sentence is its own event
                 if all(getattr(f, field_name) is None for f in deal.body):
                     donor = next((getattr(f, field_name) for d in near for f in d.body if getattr(f, field_name)), None)
                     if donor is not None:
