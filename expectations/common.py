@@ -126,6 +126,7 @@ class ValidationSession:
         from great_expectations.data_context.types.base import ProgressBarsConfig
 
         self._gx = gx
+        self._count = 0
         self._id = uuid.uuid4().hex[:8]  # names stay unique if GE hands back a shared context
         self.context = gx.get_context(mode="ephemeral")
         self.context.variables.progress_bars = ProgressBarsConfig(globally=False)
@@ -173,20 +174,22 @@ class ValidationSession:
         scalar = [n for n, t in numbered.schema.items() if not isinstance(t, pl.List | pl.Struct)]
         pdf = numbered.select(scalar).to_pandas()  # the single polars -> pandas hop
 
-        suite = self.context.suites.add(gx.ExpectationSuite(name=f"{table}_{self._id}"))
+        self._count += 1
+        label = f"{table}_{self._id}_{self._count}"  # one session may validate a table twice
+        suite = self.context.suites.add(gx.ExpectationSuite(name=label))
         for check in checks:
             suite.add_expectation(check.expectation)
-        asset = self._source.add_dataframe_asset(table)
+        asset = self._source.add_dataframe_asset(label)
         batch = asset.add_batch_definition_whole_dataframe(f"{table}_batch")
         definition = self.context.validation_definitions.add(
-            gx.ValidationDefinition(data=batch, suite=suite, name=f"{table}_{self._id}")
+            gx.ValidationDefinition(data=batch, suite=suite, name=label)
         )
         actions = []
         if self._site is not None:
             actions.append(gx.checkpoint.UpdateDataDocsAction(name="docs", site_names=[self._site]))
         checkpoint = self.context.checkpoints.add(
             gx.Checkpoint(
-                name=f"{table}_checkpoint_{self._id}",
+                name=f"{label}_checkpoint",
                 validation_definitions=[definition],
                 actions=actions,
                 result_format={"result_format": "COMPLETE", "unexpected_index_column_names": [ROW]},

@@ -46,6 +46,8 @@ ARTICLE_TEXT = (
 )
 
 
-def article(url: str, text: str = ARTICLE_TEXT, published: str = "2025-09-10", **extra: object) -> dict[str, object]:
+def article(
+    url: str, text: str = ARTICLE_TEXT, published: str = "2025-09-10", **extra: object
+) -> dict[str, object]:
     title = text.split("\n", 1)[0]
     return {"url": url, "title": title, "published": published, "text": text, **extra}

@@ -1,4 +1,4 @@
-"""End-to-end: real Prefect flow runs, real Great Expectations, real Delta tables, under tmp_path."""
+"""End-to-end: real Prefect runs, real Great Expectations, real Delta tables, all under tmp_path."""
 
 from __future__ import annotations
 
@@ -60,7 +60,9 @@ def test_sample_publishes_version_0_then_reruns_add_nothing_and_one_article_adds
     assert storage.current_version(paths) == 0
     assert again.articles_new_or_changed == 0
 
-    extra = write_jsonl(tmp_path / "extra.jsonl", [article("https://news.example/new-deal", text=ACQUIHIRE)])
+    extra = write_jsonl(
+        tmp_path / "extra.jsonl", [article("https://news.example/new-deal", text=ACQUIHIRE)]
+    )
     third = run([SAMPLE_SOURCE, extra], data)
     assert third.published and third.version == 1
     assert third.articles_new_or_changed == 1
@@ -68,7 +70,9 @@ def test_sample_publishes_version_0_then_reruns_add_nothing_and_one_article_adds
     assert third.deals_added >= 1
     changelog = json.loads(paths.changelog(1).read_text())
     assert len(changelog["added"]) == third.deals_added
-    old = pl.read_delta(str(paths.table("deals")), version=manifest["tables"]["deals"]["delta_version"])
+    old = pl.read_delta(
+        str(paths.table("deals")), version=manifest["tables"]["deals"]["delta_version"]
+    )
     assert old.height == deals.height  # time travel reads the earlier version
 
     assert not run([SAMPLE_SOURCE, extra], data).published
@@ -121,7 +125,9 @@ def test_crash_between_table_commits_leaves_previous_release_current(
     run([first_source], data)
     before = storage.read_release(paths)
 
-    second_source = write_jsonl(tmp_path / "b.jsonl", [article("https://news.example/c", text=ACQUIHIRE)])
+    second_source = write_jsonl(
+        tmp_path / "b.jsonl", [article("https://news.example/c", text=ACQUIHIRE)]
+    )
     real_commit = storage._commit_table
 
     def crash_after_articles(paths_: DataPaths, name: str, frame: pl.DataFrame) -> int:
