@@ -1,4 +1,4 @@
-"""Find and parse money figures in a sentence: "$650M", "US$1.5bn", "up to $4 billion", "€15 million".
+"""Find and parse money figures in a sentence: "$650M", "US$1.5bn", "up to $4 billion", "€15m".
 
 Written here rather than taken from a price parser because deal news needs what those get wrong:
 "bn"/"mn" suffixes, ranges ("$10-12 billion", "between $1bn and $2bn"), qualifiers ("up to",
@@ -17,7 +17,7 @@ _SCALES: dict[str, float] = {
     "trillion": 1e12, "tn": 1e12, "t": 1e12, "tr": 1e12,
     "billion": 1e9, "bn": 1e9, "b": 1e9, "bln": 1e9,
     "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6, "mil": 1e6, "mm": 1e6,
-    "thousand": 1e3, "k": 1e3,
+    "thousand": 1e3, "k": 1e3, "crore": 1e7, "crores": 1e7, "lakh": 1e5, "lakhs": 1e5,
 }  # fmt: skip
 _PREFIX_CURRENCY: dict[str, str] = {
     "us$": "USD", "usd": "USD", "$": "USD", "c$": "CAD", "ca$": "CAD", "cad": "CAD",
@@ -34,9 +34,24 @@ _SUFFIX_CURRENCY: dict[str, str] = {
     "riyals": "SAR", "canadian dollars": "CAD", "australian dollars": "AUD",
 }  # fmt: skip
 
-_CUR = r"(?P<cur>US\$|USD|U\.S\.\s?\$|C\$|CA\$|CAD|A\$|AU\$|AUD|S\$|HK\$|NZ\$|\$|€|EUR|£|GBP|¥|JPY|₹|Rs\.?|INR|CHF|₩|KRW|CNY|RMB|SEK|AED|SAR)"
+# Letter codes must not end a word ("years 500 million" is not Rs 500 million).
+_CUR = (
+    r"(?<![A-Za-z])(?P<cur>US\$|USD|U\.S\.\s?\$|C\$|CA\$|CAD|A\$|AU\$|AUD|S\$|HK\$|NZ\$|\$|"
+    r"€|EUR|£|GBP|¥|JPY|₹|Rs\.?|INR|CHF|₩|KRW|CNY|RMB|SEK|AED|SAR)"
+)
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SCALE = r"(?:trillion|billion|million|thousand|bln|mln|mil|bn|mn|tn|tr|mm|[bBmMkKtT])(?![A-Za-z])"
+# A scale word may follow a space or a hyphen ("$3.5-billion deal"); a lone letter only counts
+# when it cannot be the start of another word ("$650M", "$5 B", but not "$5 T-shirts", "M&A").
+_SCALE_WORD = (
+    r"(?:trillion|billion|million|thousand|crores?|lakhs?|bln|mln|mil|bn|mn|tn|tr|mm)(?![A-Za-z])"
+)
+_SCALE_LETTER = r"[bBmMkKtT](?![A-Za-z&'’-])"
+
+
+def _scale_group(name: str) -> str:
+    return rf"(?:[\s-]?(?P<{name}>{_SCALE_WORD})|\s?(?P<{name}_letter>{_SCALE_LETTER}))"
+
+
 _SUFFIX_CUR = (
     r"(?P<suffix>(?:US |Canadian |Australian |Swiss )?(?:dollars?|euros?|pounds(?: sterling)?|"
     r"yen|yuan|renminbi|rupees|won|francs|dirhams|riyals)\b|USD\b|EUR\b|GBP\b)"
@@ -48,11 +63,12 @@ _QUALIFIER = (
 )
 _MONEY = re.compile(
     rf"(?:{_QUALIFIER})?(?:(?P<between>between)\s+)?"
-    rf"(?:{_CUR}\s?(?P<num>{_NUM})(?:\s?(?P<scale>{_SCALE}))?"
-    rf"|(?P<num2>{_NUM})\s?(?P<scale2>{_SCALE})?\s?{_SUFFIX_CUR}"
-    rf"|(?P<cur_word>USD|EUR|GBP|JPY|CHF)\s(?P<num3>{_NUM})(?:\s?(?P<scale3>{_SCALE}))?)"
-    rf"(?P<range>\s?(?:-|–|—|to|and)\s?(?:{_CUR.replace('?P<cur>', '?:')})?\s?(?P<hi>{_NUM})"
-    rf"(?:\s?(?P<hiscale>{_SCALE}))?)?"
+    rf"(?:{_CUR}\s?(?P<num>{_NUM}){_scale_group('scale')}?"
+    # The look-behind stops a search restarting inside a long run of digits (quadratic time).
+    rf"|(?<![\d.,])(?P<num2>{_NUM}){_scale_group('scale2')}?\s?{_SUFFIX_CUR}"
+    rf"|(?<![A-Za-z])(?P<cur_word>USD|EUR|GBP|JPY|CHF)\s(?P<num3>{_NUM}){_scale_group('scale3')}?)"
+    rf"(?P<range>\s?(?:-|–|—|to|and)\s?{_CUR.replace('?P<cur>', '?P<hicur>')}?\s?(?P<hi>{_NUM})"
+    rf"{_scale_group('hiscale')}?)?"
     rf"(?:\s?(?P<suffix2>(?:US )?dollars?\b|euros?\b))?",
     re.IGNORECASE,
 )
@@ -67,7 +83,9 @@ _VAGUE = re.compile(
     re.IGNORECASE,
 )
 _PER_PERIOD = re.compile(
-    r"^\s*(?:a|per|each|every)\s+(?:year|annum|month)\b|^\s*(?:annually|yearly|monthly)\b",
+    r"(?:\s+|\s?-)(?:a|per|each|every)[\s-]+(?P<unit>year|annum|month)\b"
+    r"(?!\s+(?:ago|earlier|before|later|after|prior|from|since))"
+    r"|\s?/\s?(?P<unit2>year|yr|annum|month|mo)\b|\s+(?P<unit3>annually|yearly|monthly)\b",
     re.IGNORECASE,
 )
 _CONVERSION = re.compile(r"^\s*\(\s*(?:about|around|roughly|approximately|or|some|~|≈)?\s*", re.I)
@@ -128,52 +146,75 @@ def find_money(text: str) -> list[Money]:
     found: list[Money] = []
     if not _ANY_CURRENCY.search(text):
         return found
-    for m in _MONEY.finditer(text):
-        num = m.group("num") or m.group("num2") or m.group("num3")
-        if num is None:
-            continue
-        scale_token = m.group("scale") or m.group("scale2") or m.group("scale3")
-        hi_scale_token = m.group("hiscale")
-        # A lone single-letter scale only counts right after the number ("$5B", "$650M").
-        cur_text = m.group("cur")
-        suffix = m.group("suffix") or m.group("suffix2")
-        if not cur_text and not suffix and not m.group("cur_word"):
-            continue
-        currency = _currency(cur_text, suffix, m.group("cur_word"))
-        low = _number(num) * _scale(scale_token or hi_scale_token)
-        is_range = bool(m.group("hi"))
-        range_text = m.group("range") or ""
-        if is_range and " and " in f" {range_text} " and not m.group("between"):
-            # "$5 billion and 20 percent" is not a range: only "between X and Y" is.
-            is_range = False
-        high = low
-        end = m.end()
-        if is_range:
-            high = _number(m.group("hi")) * _scale(hi_scale_token or scale_token)
-            if high < low:
-                is_range = False
-                high = low
-        if not is_range and m.group("range"):
-            end = m.start("range")
-            if m.group("suffix2"):
-                end = m.end() if m.start("suffix2") < m.start("range") else end
-        qualifier = m.group("qual").casefold() if m.group("qual") else None
-        start = m.start()
-        if qualifier in {"reportedly", "a reported", "an estimated"}:
-            start = m.start("between") if m.group("between") else _value_start(m)
-            qualifier = None
-        value = high if qualifier in {"up to", "as much as", "at most"} else low
-        piece = text[start:end].rstrip()
-        end = start + len(piece)
-        period = None
-        pm = _PER_PERIOD.match(text[end : end + 20])
-        if pm:
-            period = "year" if "month" not in pm.group().casefold() else "month"
-        usd_value = value if currency == "USD" else None
-        found.append(
-            Money(start, end, piece, currency, value, low, high, qualifier, is_range, period, usd_value)
-        )
+    pos = 0
+    while (m := _MONEY.search(text, pos)) is not None:
+        money = _parse(text, m)
+        found.append(money)
+        # A rejected range ends the figure early: "$5 billion and $6 billion" holds two figures.
+        pos = max(money.end, m.start() + 1)
     return _attach_conversions(text, found)
+
+
+def _group(m: re.Match[str], *names: str) -> str | None:
+    for name in names:
+        if m.group(name):
+            return m.group(name)
+    return None
+
+
+def _parse(text: str, m: re.Match[str]) -> Money:
+    num = _group(m, "num", "num2", "num3") or "0"
+    scale_token = _group(
+        m, "scale", "scale_letter", "scale2", "scale2_letter", "scale3", "scale3_letter"
+    )
+    hi_scale_token = _group(m, "hiscale", "hiscale_letter")
+    cur_text = m.group("cur")
+    suffix = m.group("suffix") or m.group("suffix2")
+    currency = _currency(cur_text, suffix, m.group("cur_word"))
+    is_range = bool(m.group("hi"))
+    if is_range:
+        is_range = _is_range(m, currency, scale_token, hi_scale_token)
+    low = _number(num) * _scale(scale_token or (hi_scale_token if is_range else None))
+    high = low
+    if is_range:
+        high = _number(m.group("hi")) * _scale(hi_scale_token or scale_token)
+        if high < low:
+            is_range = False
+            high = low
+    end = m.end()
+    if not is_range and m.group("range"):
+        end = m.start("range")
+    qualifier = m.group("qual").casefold() if m.group("qual") else None
+    start = m.start()
+    if qualifier in {"reportedly", "a reported", "an estimated"}:
+        start = m.start("between") if m.group("between") else _value_start(m)
+        qualifier = None
+    if m.group("between") and not is_range:
+        start = m.start() if qualifier else _value_start(m)  # "between $5bn and 20 percent"
+    value = high if qualifier in {"up to", "as much as", "at most"} else low
+    piece = text[start:end].rstrip()
+    end = start + len(piece)
+    period = None
+    pm = _PER_PERIOD.match(text, end, end + 40)  # match() anchors at ``end``
+    if pm:
+        unit = (pm.group("unit") or pm.group("unit2") or pm.group("unit3")).casefold()
+        period = "month" if unit.startswith("mo") else "year"
+    usd_value = value if currency == "USD" else None
+    return Money(
+        start, end, piece, currency, value, low, high, qualifier, is_range, period, usd_value
+    )
+
+
+def _is_range(m: re.Match[str], currency: str, scale: str | None, hi_scale: str | None) -> bool:
+    """Whether the second number after "-", "to" or "and" is the top of a range."""
+    if " and " in f" {m.group('range')} " and not m.group("between"):
+        return False  # "$5 billion and 20 percent", "$5 billion and $6 billion"
+    hi_currency = m.group("hicur")
+    if hi_currency and _currency(hi_currency, None, None) != currency:
+        return False  # "€1 billion to $2 billion" converts, it does not span
+    if scale and not hi_scale and not hi_currency:
+        return False  # "$1 billion to 2030", "$5 billion - 2,000 jobs"
+    return not (not hi_scale and not hi_currency and re.fullmatch(r"(?:19|20)\d\d", m.group("hi")))
 
 
 def _value_start(m: re.Match[str]) -> int:
@@ -228,15 +269,26 @@ def parse_money(text: str) -> Money | None:
 _FORMAT_SCALES = [(1e12, "trillion", "tn"), (1e9, "billion", "bn"), (1e6, "million", "M")]
 
 
+FORMAT_STYLES = ("word", "short", "usd_prefix")
+
+
 def format_money(value: float, currency: str = "USD", style: str = "word") -> str:
-    """Write ``value`` the way news copy does ("$1.5 billion", "$1.5bn", "€15 million", "$650M")."""
+    """Write ``value`` the way news copy does ("$1.5 billion", "$1.5bn", "€15 million", "$650M").
+
+    Styles: "word" ("$1.5 billion"), "short" ("$1.5bn"), "usd_prefix" ("US$1.5bn" for dollars).
+    Digits are kept to 12 significant figures, so ``find_money`` reads back the same value.
+    """
     sign = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}.get(currency, currency + " ")
     for size, word, short in _FORMAT_SCALES:
         if value >= size:
-            number = f"{value / size:.3f}".rstrip("0").rstrip(".")
+            number = _trim(f"{value / size:.12g}" if value / size < 1e12 else f"{value / size:.0f}")
             if style == "short":
                 return f"{sign}{number}{short}"
             if style == "usd_prefix" and currency == "USD":
                 return f"US${number}{short}"
             return f"{sign}{number} {word}"
-    return f"{sign}{value:,.0f}"
+    return f"{sign}{_trim(f'{value:,.6f}')}"
+
+
+def _trim(number: str) -> str:
+    return number.rstrip("0").rstrip(".") if "." in number else number
