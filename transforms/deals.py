@@ -107,6 +107,25 @@ _CUE_STEMS = (
 ).split()
 _ANY_CUE = re.compile(r"\b(?:" + _trie_regex(_CUE_STEMS) + ")")
 
+# Substrings every cue of a type contains: a type whose stems are absent is not searched.
+_TYPE_STEMS: dict[str, tuple[str, ...]] = {
+    "acquihire": ("hir", "join", "bring", "brought", "poach", "recruit", "acqui"),
+    "acquisition": ("acqui", "buy", "bought", "purchas", "take", "took", "merg", "snap", "pick",
+                    "combin", "pay", "paid"),
+    "investment": ("invest", "stake", "fund", "financ", "rais", "round", "series", "back", "led",
+                   "participat", "part", "infusion", "shareholder", "put", "pour", "plow", "pump",
+                   "inject", "tranche", "equity", "minority", "own", "provid", "contribut", "commit",
+                   "co-", "investor"),
+    "chip_supply": ("chip", "gpu", "accelerator", "processor", "tpu", "gigawatt", "gw", "semiconductor",
+                    "blackwell", "rubin", "hopper", "h100", "h200", "gb200", "gb300", "b200", "mi3",
+                    "mi4", "trainium", "inferentia", "instinct", "silicon", "system"),
+    "cloud_compute": ("comput", "cloud", "capacity", "data", "server", "supercomput", "infrastructure",
+                      "training partner", "cluster", "hosting", "supplier", "gpu"),
+    "licensing": ("licen", "content", "access", "use", "display", "train"),
+    "partnership": ("partner", "venture", "jv", "alliance", "team", "collaborat", "tie", "pact",
+                    "revenue", "co-develop", "integrat"),
+}  # fmt: skip
+
 _STAFF = (
     r"(?:CEO|chief executive|co-?founders?|founders?|staff|team|employees|researchers|talent|"
     r"leaders|leadership|executives|engineers|workforce|president|chief scientist|CTO)"
@@ -719,12 +738,16 @@ def _excluded(text: str, start: int, end: int, mention: OrgMention) -> bool:
 def _deal_types(clause_text: str, parties: list[_Party], gazetteer: Gazetteer) -> list[str]:
     """Deal types whose cues a clause carries, strongest first."""
     found: list[str] = []
-    if not _ANY_CUE.search(clause_text.lower()) and not any(p.is_product for p in parties):
+    lower = clause_text.lower()
+    if not _ANY_CUE.search(lower) and not any(p.is_product for p in parties):
         return found
     kinds = {p.kind for p in parties if not p.attributive}
     sells_compute = any(p.is_product or gazetteer.provider_of(p.name) for p in parties)
     for deal_type in DEAL_TYPES:
-        matches = list(_CUE_PATTERNS[deal_type].finditer(clause_text))
+        if not any(stem in lower for stem in _TYPE_STEMS[deal_type]):
+            matches = []
+        else:
+            matches = list(_CUE_PATTERNS[deal_type].finditer(clause_text))
         if not matches:
             if deal_type == "cloud_compute" and any(p.is_product for p in parties) and not found and _PRODUCT_USE.search(
                 clause_text
@@ -957,8 +980,20 @@ def extract_deals(article: Article, gazetteer: Gazetteer) -> list[DealMention]:
         if len(norm) >= 40 and any(norm.startswith(t) for t in seen_texts.get(norm[:40], ())):
             continue  # a teaser repeating the opening at the end of the page
         seen_texts.setdefault(norm[:40], []).append(norm)
+        mentioned = index.orgs_in(sentence.start, sentence.end)
+        if mentioned and not _ANY_CUE.search(norm) and not any(m.is_product for m in mentioned):
+            # Names but no deal cue ("OpenAI said it has 500 million users"): nothing to extract,
+            # but the names count for resolving "the company" later and may carry terms.
+            quick = [_Party(m.name, m.kind, m.start, m.end, m.is_product, m.in_gazetteer) for m in mentioned]
+            if _TERM_HINT.search(sentence.text) or _ANAPHORA.search(sentence.text):
+                seen.append(_Sentence(position, sentence, _unique(quick), []))
+            named = [p for p in quick if p.kind != "media"]
+            if named:
+                subject = named[0]
+            salience.add(quick)
+            continue
         if (
-            not index.orgs_in(sentence.start, sentence.end)
+            not mentioned
             and not index.descriptors_in(sentence.start, sentence.end)
             and not (subject is not None and re.search(r"\b[Ii]t\b", sentence.text))
         ):
@@ -1116,6 +1151,11 @@ def _clause_facts(
             if anchor.name not in {u.name for u in unique}:
                 unique = unique + [anchor]
                 joins_round = anchor.name
+    if len(unique) < 2 and not (len(unique) == 1 and not generic_only and (amounts or valuation)):
+        if len(unique) != 1 or generic_only or not _DATE_HINT.search(clause.text):
+            return []  # one side and nothing to complete a neighbouring deal with
+    if len(unique) >= 2 and all(p.kind == "media" for p in unique) and deal_type != "licensing":
+        return []
     announced = _pick_date(clause, text, published)
     if announced is None and clause.text != sentence.text:
         announced = _attribution_date(sentence, text, published)
@@ -1152,6 +1192,13 @@ def _clause_facts(
         ]
     amount = amounts[0] if amounts else None
     return [_Fact(parties=unique, deal_type=deal_type, amount=amount, **base)]  # type: ignore[arg-type]
+
+
+_DATE_HINT = re.compile(
+    r"\b(?:\d{4}|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday|today|yesterday|week|month|year|quarter|q[1-4])",
+    re.I,
+)
 
 
 def _has_target(parties: list[_Party], text: str, masked: str) -> bool:
@@ -1387,9 +1434,18 @@ def _attach_titles(deals: list[_Deal], titles: list[_Fact]) -> None:
             deals.append(_Deal(facts=[fact]))
 
 
+_TERM_HINT = re.compile(
+    r"%|per ?cent|exclusiv|refusal|\bROFR\b|primary|preferred|\bsole\b|through|until|till|\bruns?\b|"
+    r"expire|extend|\blast|Azure|AWS|Google Cloud|OCI|Oracle Cloud",
+    re.I,
+)
+
+
 def _attach_terms(deals: list[_Deal], s: _Sentence, gazetteer: Gazetteer) -> None:
     """Give the terms a sentence states to the deal it is about."""
     text = s.span.text
+    if not s.money and not _TERM_HINT.search(text):
+        return
     exclusivity = find_exclusivity(text)
     share = find_revenue_share(text)
     term = find_term_end_year(text)
