@@ -985,7 +985,7 @@ def extract_deals(article: Article, gazetteer: Gazetteer) -> list[DealMention]:
             # Names but no deal cue ("OpenAI said it has 500 million users"): nothing to extract,
             # but the names count for resolving "the company" later and may carry terms.
             quick = [_Party(m.name, m.kind, m.start, m.end, m.is_product, m.in_gazetteer) for m in mentioned]
-            if _TERM_HINT.search(sentence.text) or _ANAPHORA.search(sentence.text):
+            if _term_hint(norm) or _anaphoric(norm, sentence.text):
                 seen.append(_Sentence(position, sentence, _unique(quick), []))
             named = [p for p in quick if p.kind != "media"]
             if named:
@@ -997,7 +997,7 @@ def extract_deals(article: Article, gazetteer: Gazetteer) -> list[DealMention]:
             and not index.descriptors_in(sentence.start, sentence.end)
             and not (subject is not None and re.search(r"\b[Ii]t\b", sentence.text))
         ):
-            if _ANAPHORA.search(sentence.text):  # "The deal is worth $2 billion": terms for the last deal
+            if _anaphoric(norm, sentence.text):  # "The deal is worth $2 billion": terms for the last deal
                 money = _pick_money(sentence, text)[0] if _AMOUNT_ANAPHORA.search(sentence.text) else []
                 seen.append(_Sentence(position, sentence, [], money))
             continue
@@ -1434,17 +1434,32 @@ def _attach_titles(deals: list[_Deal], titles: list[_Fact]) -> None:
             deals.append(_Deal(facts=[fact]))
 
 
-_TERM_HINT = re.compile(
-    r"%|per ?cent|exclusiv|refusal|\bROFR\b|primary|preferred|\bsole\b|through|until|till|\bruns?\b|"
-    r"expire|extend|\blast|Azure|AWS|Google Cloud|OCI|Oracle Cloud",
-    re.I,
-)
+_TERM_WORDS = (
+    "%", "percent", "per cent", "exclusiv", "refusal", "rofr", "primary", "preferred", "sole",
+    "through", "until", "till", "run", "expire", "extend", "last", "azure", "aws", "google cloud",
+    "oci", "oracle cloud",
+)  # fmt: skip
+_ANAPHORA_WORDS = (
+    "deal", "agreement", "partnership", "pact", "contract", "arrangement", "relationship",
+    "investment", "acquisition", "transaction", "round", "tie-up", "terms", "alliance",
+    "commitment", "collaboration", "purchase", "venture", "two companies", "two firms", "two sides",
+    "both companies",
+)  # fmt: skip
+
+
+def _term_hint(lower: str) -> bool:
+    """Cheap test (substring scans, no regex) for a sentence that may state deal terms."""
+    return any(word in lower for word in _TERM_WORDS)
+
+
+def _anaphoric(lower: str, original: str) -> bool:
+    return any(word in lower for word in _ANAPHORA_WORDS) and bool(_ANAPHORA.search(original))
 
 
 def _attach_terms(deals: list[_Deal], s: _Sentence, gazetteer: Gazetteer) -> None:
     """Give the terms a sentence states to the deal it is about."""
     text = s.span.text
-    if not s.money and not _TERM_HINT.search(text):
+    if not s.money and not _term_hint(text.lower()):
         return
     exclusivity = find_exclusivity(text)
     share = find_revenue_share(text)
