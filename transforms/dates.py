@@ -24,7 +24,16 @@ WEEKDAYS = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
     "sunday": 6,
 }  # fmt: skip
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "1st": 1,
+    "2nd": 2,
+    "3rd": 3,
+    "4th": 4,
+}
 
 _MONTH = (
     r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|"
@@ -49,24 +58,32 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "month_year",
-        re.compile(rf"\b(?:(?P<part>(?i:early|mid|late|end of|the end of))[\s-]+)?{_MONTH}\s+(?:of\s+)?{_YEAR}\b"),
+        re.compile(
+            rf"\b(?:(?P<part>(?i:early|mid|late|end of|the end of))[\s-]+)?"
+            rf"{_MONTH}\s+(?:of\s+)?{_YEAR}\b"
+        ),
     ),
     (
         "rel_month",
         re.compile(
-            rf"\b(?P<rel>(?i:last|this past|past|this|back in|earlier in|in|since|until|by|from|during))\s+"
-            rf"(?:early\s+|late\s+|mid-?)?{_MONTH}\b(?!\s+[0-3]?\d\b)(?!\s+(?:of\s+)?(?:19|20)\d\d)"
+            r"\b(?P<rel>(?i:last|this past|past|this|back in|earlier in|in|since|until|by|from|"
+            r"during|early|late|mid))(?:\s+|(?<=[Mm]id)-)(?:early\s+|late\s+|mid-?)?"
+            rf"{_MONTH}\b(?!\s+[0-3]?\d\b)(?!\s+(?:of\s+)?(?:19|20)\d\d)"
         ),
     ),
     (
         "year",
         re.compile(
-            r"\b(?P<prep>in|during|since|of|from|until|by|through|early|late|mid|end of|year-end|back to)"
+            r"\b(?P<prep>in|during|since|of|from|until|by|through|early|late|mid|end of|year-end|"
+            r"back to)"
             r"[\s-]+(?:(?:early|late|mid)[\s-]+)?(?P<year>(?:19|20)\d\d)\b",
             re.I,
         ),
     ),
-    ("today", re.compile(r"\b(?P<word>today|yesterday|tonight|this morning|this afternoon)\b", re.I)),
+    (
+        "today",
+        re.compile(r"\b(?P<word>today|yesterday|tonight|this morning|this afternoon)\b", re.I),
+    ),
     (
         "weekday",
         re.compile(
@@ -134,7 +151,11 @@ def _resolve(kind: str, m: re.Match[str], published: date | None) -> tuple[date,
         if published is None:
             return None
         month, day = _month(g["month"]), int(g["day"])
-        year = published.year if (month, day) <= (published.month, published.day) else published.year - 1
+        year = (
+            published.year
+            if (month, day) <= (published.month, published.day)
+            else published.year - 1
+        )
         d = _safe_date(year, month, day)
         return (d, "day") if d else None
     if kind == "quarter":
@@ -156,7 +177,8 @@ def _resolve(kind: str, m: re.Match[str], published: date | None) -> tuple[date,
         if rel in {"until", "by", "from"}:
             return None
         month = _month(g["month"])
-        if g["month"].casefold().rstrip(".") == "may" and rel not in {"last", "this past", "back in", "earlier in"}:
+        explicit = {"last", "this past", "back in", "earlier in", "early", "late", "mid"}
+        if g["month"].casefold().rstrip(".") == "may" and rel not in explicit:
             return None  # "in May" is too often the verb: "it may ..."; keep explicit forms only
         strictly = rel in {"last", "this past", "past"}
         if rel == "this":
@@ -177,7 +199,14 @@ def _resolve(kind: str, m: re.Match[str], published: date | None) -> tuple[date,
         return published - timedelta(days=back), "day"
     if kind == "rel_period":
         rel, unit = g["rel"].casefold(), g["unit"].casefold()
-        previous = rel in {"last", "late last", "early last", "earlier last", "the previous", "the past"} or bool(g.get("ago"))
+        previous = rel in {
+            "last",
+            "late last",
+            "early last",
+            "earlier last",
+            "the previous",
+            "the past",
+        } or bool(g.get("ago"))
         if rel == "a" and not g.get("ago"):
             return None
         if unit == "week":
@@ -209,12 +238,23 @@ def _resolve(kind: str, m: re.Match[str], published: date | None) -> tuple[date,
 
 
 def find_dates(text: str, published: date | None) -> list[DateMention]:
-    """Every resolvable date phrase in ``text``, in order; overlapping matches keep the longest."""
+    """Every resolvable date phrase in ``text``, in order; overlapping matches keep the longest.
+
+    Never raises: a date that does not exist ("February 30, 2024", "31 June 2024") or falls
+    outside the calendar ("20,000 years ago") gives nothing, and no coarser date is read from
+    inside it.
+    """
     candidates: list[DateMention] = []
+    invalid: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
-            resolved = _resolve(kind, m, published)
+            try:
+                resolved = _resolve(kind, m, published)
+            except (ValueError, OverflowError):
+                resolved = None
             if resolved is None:
+                if kind in _DAY_KINDS:
+                    invalid.append(m.span())
                 continue
             value, precision = resolved
             if published is not None and value > published and precision == "day":
@@ -225,5 +265,10 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
     for cand in candidates:
         if out and cand.start < out[-1].end:
             continue
+        if any(start < cand.end and cand.start < end for start, end in invalid):
+            continue
         out.append(cand)
     return out
+
+
+_DAY_KINDS = frozenset({"iso", "mdy", "dmy"})  # a full date that does not exist spoils its parts
