@@ -535,6 +535,7 @@ class _Fact:
     generic_only: bool = False
     partial: bool = False  # names one side only: completes a neighbouring deal
     joins_round: str | None = None  # investors that "led" or "took part in" the round of this investee
+    own_amount: bool = False  # the amount is one investor's contribution, not a round's total
 
     @property
     def names(self) -> frozenset[str]:
@@ -1012,6 +1013,11 @@ def extract_deals(article: Article, gazetteer: Gazetteer) -> list[DealMention]:
                 checked = True
                 shopping = bool(_SHOPPING.search(sentence.text))
                 denial = bool(_DENIAL.search(sentence.text)) or bool(_COLLAPSED.search(sentence.text))
+            if not parties and previous_fact is not None and not shopping:
+                recalled = _recalled_tranche(clause, previous_fact, text, published)
+                if recalled is not None:
+                    facts.append(recalled)
+                continue
             if shopping or not (parties or (subject is not None and _IT_SUBJECT.match(clause.text))):
                 continue
             new_facts = _clause_facts(
@@ -1191,14 +1197,46 @@ def _clause_facts(
             for ps, m in split
         ]
     amount = amounts[0] if amounts else None
-    return [_Fact(parties=unique, deal_type=deal_type, amount=amount, **base)]  # type: ignore[arg-type]
+    own = False
+    if deal_type == "investment" and amounts:
+        contributions = [m for m in amounts if _CONTRIBUTION_BEFORE.search(text[max(clause.start, m.start - 45) : m.start])]
+        if contributions and len(amounts) > 1:
+            amount, own = contributions[0], True
+        elif not _ROUND_TOTAL_BEFORE.search(text[max(clause.start, amounts[0].start - 45) : amounts[0].start]):
+            own = bool(re.search(r"(?i)\binvest", text[clause.start : amounts[0].start]))
+    return [_Fact(parties=unique, deal_type=deal_type, amount=amount, own_amount=own, **base)]  # type: ignore[arg-type]
 
 
+_CONTRIBUTION_BEFORE = re.compile(
+    r"\b(?:contribut\w*|provid\w*|putting in|puts in|put in|investing|invest|invests|will invest|"
+    r"commit\w*|writing a cheque for|writing a check for)\s+(?:up to |about |roughly |some |another |"
+    r"a further |an additional )?$",
+    re.I,
+)
+_ROUND_TOTAL_BEFORE = re.compile(
+    r"\b(?:rais(?:e|es|ed|ing)|closed|secured|landed|round of|funding of|financing of|total of)\s+"
+    r"(?:a\s+|an\s+|about\s+|roughly\s+|some\s+|another\s+|up to\s+)*$",
+    re.I,
+)
 _DATE_HINT = re.compile(
     r"\b(?:\d{4}|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|monday|tuesday|wednesday|thursday|"
     r"friday|saturday|sunday|today|yesterday|week|month|year|quarter|q[1-4])",
     re.I,
 )
+
+
+def _recalled_tranche(clause: Span, previous: _Fact, text: str, published: date | None) -> _Fact | None:
+    """ "..., deepening a relationship that started with a $1 billion check in 2019": a clause with
+    its own figure and date but no names recalls an earlier deal between the same parties."""
+    if not _ANY_CUE.search(clause.text.lower()) and not re.search(r"(?i)\b(?:check|cheque|started|began)\b", clause.text):
+        return None
+    amounts, _ = _pick_money(clause, text)
+    announced = _pick_date(clause, text, published)
+    if not amounts or announced is None or previous.announced is None or _same_date(announced, previous.announced):
+        return None
+    deal_type = "investment" if re.search(r"(?i)\b(?:check|cheque|invest\w*|backed|stake)\b", clause.text) else previous.deal_type
+    return replace(previous, deal_type=deal_type, clause=clause, amount=amounts[0], announced=announced,
+                   background=True, valuation=None, joins_round=None, own_amount=True, partial=False)
 
 
 def _has_target(parties: list[_Party], text: str, masked: str) -> bool:
@@ -1287,6 +1325,7 @@ def _compatible(deal: _Deal, fact: _Fact) -> bool:
         and fact.joins_round in names
         and deal.primary.deal_type == "investment"
         and min(abs(i - fact.sentence_index) for i in deal.indexes) <= 3
+        and not any(f.own_amount for f in deal.facts)  # co-investors of a sized stake stand apart
     )
     if not joins and not (fact.names == names or fact.names < names or names < fact.names):
         return False
