@@ -1254,9 +1254,13 @@ def _as_mentions(parties: list[_Party]) -> list[OrgMention]:
 
 
 def _recent_round(facts: list[_Fact], index: int) -> _Fact | None:
+    """The funding round that "also took part" refers to: the latest one raised by a company."""
     for fact in sorted(facts, key=lambda f: f.sentence_index, reverse=True):
-        if fact.deal_type == "investment" and index - fact.sentence_index <= 3:
-            return fact
+        if fact.deal_type != "investment" or index - fact.sentence_index > 3:
+            continue
+        if fact.partial and all(p.kind == "investor" for p in fact.parties):
+            continue  # "SoftBank is providing $30 billion": an investor, not the company raising
+        return fact
     return None
 
 
