@@ -13,7 +13,9 @@ from transforms.deals import DealMention, extract_deals
 GAZETTEER = load_gazetteer()
 
 
-def extract(text: str, published: date | None = date(2025, 3, 14), title: str = "") -> list[DealMention]:
+def extract(
+    text: str, published: date | None = date(2025, 3, 14), title: str = ""
+) -> list[DealMention]:
     article = Article(url="https://news.example/a", title=title, published=published, text=text)
     return extract_deals(article, GAZETTEER)
 
@@ -27,15 +29,23 @@ def only(text: str, **kwargs: object) -> DealMention:
 def test_investment_with_amount_date_and_roles() -> None:
     m = only("Amazon said on Tuesday it will invest up to $4 billion in Anthropic.")
     assert m.parties == ("Amazon", "Anthropic")
-    assert dict(zip(m.parties, m.party_roles, strict=True)) == {"Amazon": "investor", "Anthropic": "investee"}
+    assert dict(zip(m.parties, m.party_roles, strict=True)) == {
+        "Amazon": "investor",
+        "Anthropic": "investee",
+    }
     assert (m.deal_type, m.amount_usd, m.amount_text) == ("investment", 4e9, "up to $4 billion")
     assert (m.announced_on, m.announced_precision) == (date(2025, 3, 11), "day")
 
 
 def test_acquisition_names_buyer_and_target() -> None:
-    m = only("Nvidia agreed to buy Run:ai, an Israeli orchestration startup, for about $700 million.")
+    m = only(
+        "Nvidia agreed to buy Run:ai, an Israeli orchestration startup, for about $700 million."
+    )
     assert m.deal_type == "acquisition"
-    assert dict(zip(m.parties, m.party_roles, strict=True)) == {"Nvidia": "acquirer", "Run:ai": "target"}
+    assert dict(zip(m.parties, m.party_roles, strict=True)) == {
+        "Nvidia": "acquirer",
+        "Run:ai": "target",
+    }
     assert m.amount_usd == pytest.approx(7e8)
 
 
@@ -45,7 +55,11 @@ def test_acquihire_from_hiring_founders_and_staff() -> None:
         "startup's staff in a $650 million deal.",
         published=date(2025, 1, 21),
     )
-    assert (m.deal_type, m.parties, m.amount_usd) == ("acquihire", ("Inflection AI", "Microsoft"), 6.5e8)
+    assert (m.deal_type, m.parties, m.amount_usd) == (
+        "acquihire",
+        ("Inflection AI", "Microsoft"),
+        6.5e8,
+    )
     assert (m.announced_on, m.announced_precision) == (date(2024, 3, 1), "month")
 
 
@@ -66,7 +80,9 @@ def test_buying_shares_is_an_investment_not_a_takeover() -> None:
 
 
 def test_buying_compute_is_a_cloud_deal_not_a_takeover() -> None:
-    m = only("Meta agreed to buy $10 billion of computing capacity from Google Cloud over six years.")
+    m = only(
+        "Meta agreed to buy $10 billion of computing capacity from Google Cloud over six years."
+    )
     assert (m.deal_type, m.compute_provider) == ("cloud_compute", "Google Cloud")
 
 
@@ -76,7 +92,10 @@ def test_several_deals_in_one_article_keep_their_own_dates_and_figures() -> None
         "The relationship goes back to 2019, when Microsoft put $1 billion into OpenAI.\n"
         "Separately, Amazon agreed in September to invest up to $4 billion in Anthropic."
     )
-    found = {(m.parties, m.amount_usd): m.announced_on for m in extract(text, published=date(2023, 1, 24))}
+    found = {
+        (m.parties, m.amount_usd): m.announced_on
+        for m in extract(text, published=date(2023, 1, 24))
+    }
     assert found == {
         (("Microsoft", "OpenAI"), 1e10): date(2023, 1, 23),
         (("Microsoft", "OpenAI"), 1e9): date(2019, 1, 1),
@@ -102,7 +121,9 @@ def test_round_with_lead_and_participants_is_one_record_with_the_total() -> None
 
 
 def test_rumour_is_reported() -> None:
-    m = only("Apple is in talks to pay Google about $1 billion a year for a Gemini model, according to people familiar with the matter.")
+    m = only(
+        "Apple is in talks to pay Google about $1 billion a year for a Gemini model, according to people familiar with the matter."
+    )
     assert m.reported is True
     assert m.amount_text is not None and "a year" in m.amount_text
 
@@ -118,7 +139,10 @@ def test_announced_deal_with_a_reported_figure_is_not_a_rumour() -> None:
 
 
 def test_denied_rumour_gives_no_record() -> None:
-    assert extract("Perplexity denied a report that Apple was in talks to acquire it for $14 billion.") == []
+    assert (
+        extract("Perplexity denied a report that Apple was in talks to acquire it for $14 billion.")
+        == []
+    )
 
 
 @pytest.mark.parametrize(
@@ -193,7 +217,9 @@ def test_unknown_organisation_is_found_by_its_shape() -> None:
 
 
 def test_evidence_points_at_the_text_it_quotes() -> None:
-    text = "Intro line.\nAmazon said on Tuesday it will invest up to $4 billion in Anthropic.\nMore."
+    text = (
+        "Intro line.\nAmazon said on Tuesday it will invest up to $4 billion in Anthropic.\nMore."
+    )
     m = only(text)
     assert text[m.evidence_start : m.evidence_end] == m.evidence
     assert "Anthropic" in m.evidence
