@@ -325,7 +325,8 @@ _NOT_DEAL_AMOUNT_BEFORE = re.compile(
     r"(?:revenues?|sales|profits?|income|earnings|capex|capital expenditures?|spending|market|lift revenue|"
     r"market (?:cap|capitalization|value)|losses|budget|debt|loan|credit line|fine|settlement|"
     r"generated|generating|generates|earned|earns|posted|reported|forecast|projected|run[- ]rate|"
-    r"ARR|worth|stake (?:is |now )?(?:worth|valued at)|holding (?:is |now )?(?:worth|valued at)|"
+    r"ARR|stake (?:is |now )?(?:worth|valued at)|holding (?:is |now )?(?:worth|valued at)|"
+    r"(?:company|firm|group|startup|it|which|that),? (?:is |now )?worth|"
     r"put at|bringing (?:its|the|their|his|her)?\s*(?:total|overall|cumulative)[\w\s]{0,30}? to|"
     r"total(?:ing|ling)?|cumulative(?:ly)?|in total|so far|to date|"
     r"market value of|pay package|salary)\s*(?:of|at|to|about|around|roughly|nearly|some|over|"
@@ -458,7 +459,8 @@ _PARTICIPATION = re.compile(
     re.I,
 )
 _AMOUNT_ANAPHORA = re.compile(
-    r"\b(?:(?:it|that|this) (?:is|was|would be|could be) worth|put (?:the|its) (?:value|figure|price|deal|total|cost)|valued (?:the|that) (?:deal|transaction|"
+    r"\b(?:(?:is|was|are|were|would be|could be|will be) worth|(?:put|pegged|estimated|valued|priced|"
+    r"pegs|puts|values) (?:it|the \w+|its \w+|that \w+) at|valued (?:the|that) (?:deal|transaction|"
     r"agreement)|the (?:deal|agreement|transaction|contract|purchase|arrangement|investment|price|"
     r"figure|pact|commitment)\b|is paying|was paying|paid|pay(?:s|ing)? about|under that arrangement|"
     r"for the arrangement)",
@@ -816,6 +818,8 @@ def _pick_money(clause: Span, text: str) -> tuple[list[Money], Money | None]:
             continue
         if _NOT_DEAL_AMOUNT_AFTER.match(after) or _NOT_DEAL_AMOUNT_BEFORE.search(before):
             continue
+        if money.value >= 2e12:
+            continue  # no deal is that large: a market value or a sector forecast
         amounts.append(money)
     return amounts, valuation
 
@@ -1508,8 +1512,8 @@ def _attach_terms(deals: list[_Deal], s: _Sentence, gazetteer: Gazetteer) -> Non
     share = find_revenue_share(text)
     term = find_term_end_year(text)
     products = [p for p in s.parties if p.is_product]
-    anaphoric = bool(_ANAPHORA.search(text))
     wants_amount = bool(s.money) and len(s.parties) <= 1 and bool(_AMOUNT_ANAPHORA.search(text))
+    anaphoric = wants_amount or bool(_ANAPHORA.search(text))
     if exclusivity is None and share is None and term is None and not products and not wants_amount:
         return
     names = {p.name for p in s.parties}
