@@ -307,7 +307,8 @@ _NOT_DEAL_DATE_BEFORE = re.compile(
     r"due to close|should close|close by|closing|expires?|expiring|through|until|till|by|runs?|"
     r"lasts?|deadline|fiscal|ending|ends|IPO|went public|listed|earnings|quarterly|results|"
     r"reported revenue|released (?:in|on)|debuted|introduced|ousted|fired|reinstated|"
-    r"until at least)\s+(?:(?:in|on|by|of|at|the|end of|early|late|mid)\s+)*$",
+    r"until at least|starting|beginning|begin|start|due|slated|scheduled|planned|expected|from)\s+"
+    r"(?:(?:in|on|by|of|at|the|end of|early|late|mid|first|second|half)\s+)*$",
     re.I,
 )
 _NOT_DEAL_DATE_AFTER = re.compile(r"^\s*(?:IPO|earnings|results|quarter)\b", re.I)
@@ -1455,9 +1456,12 @@ def _share_round_terms(deals: list[_Deal], text: str) -> None:
                 not f.partial and f.amount is not None for d in near for f in d.body
             ):
                 deal.facts = [replace(f, amount=None) if f.partial else f for f in deal.facts]
+            joined = any(f.joins_round for f in deal.body) or any(f.own_amount for f in deal.body)
             for field_name in ("valuation", "announced"):
                 if own_amount and not any(d.first_index == deal.first_index for d in near):
                     continue  # a deal with its own figure in its own sentence is its own event
+                if not joined and not any(d.first_index == deal.first_index for d in near):
+                    continue  # only records of one round (co-investors, sized stakes) share its terms
                 if all(getattr(f, field_name) is None for f in deal.body):
                     donor = next((getattr(f, field_name) for d in near for f in d.body if getattr(f, field_name)), None)
                     if donor is not None:
