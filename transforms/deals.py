@@ -1198,7 +1198,7 @@ def _clause_facts(
     split = _respectively(unique, amounts, clause, text, deal_type)
     if split:
         return [
-            _Fact(parties=ps, deal_type=deal_type, amount=m, **base)  # type: ignore[arg-type]
+            _Fact(parties=ps, deal_type=deal_type, amount=m, own_amount=True, **base)  # type: ignore[arg-type]
             for ps, m in split
         ]
     amount = amounts[0] if amounts else None
