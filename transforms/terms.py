@@ -4,19 +4,29 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["find_exclusivity", "find_revenue_share", "find_stake_pct", "find_term_end_year", "parse_percent"]
+__all__ = [
+    "find_exclusivity",
+    "find_revenue_share",
+    "find_stake_pct",
+    "find_term_end_year",
+    "parse_percent",
+]
 
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "fifteen": 15, "twenty": 20, "twenty-five": 25, "thirty": 30,
     "forty": 40, "fifty": 50, "half": 50,
 }  # fmt: skip
-_PERCENT = r"(?P<pct>\d{1,3}(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|twenty-five|thirty|forty|fifty)\s?(?:%|percent\b|per cent\b|pct\b)"
+# The look-behind keeps "1000%" from reading as "000%"; number words must start a word.
+_PERCENT = (
+    r"(?P<pct>(?<![\d.,])\d{1,3}(?:\.\d+)?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"fifteen|twenty|twenty-five|thirty|forty|fifty))\s?(?:%|percent\b|per cent\b|pct\b)"
+)
 _PERCENT_RE = re.compile(_PERCENT, re.I)
 
 
 def parse_percent(text: str) -> float | None:
-    """"20 percent" -> 20.0, "12.5%" -> 12.5, "twenty per cent" -> 20.0; None when absent."""
+    """ "20 percent" -> 20.0, "12.5%" -> 12.5, "twenty per cent" -> 20.0; None when absent."""
     m = _PERCENT_RE.search(text)
     if not m:
         return None
@@ -54,7 +64,8 @@ def find_revenue_share(text: str) -> tuple[float, tuple[int, int]] | None:
 
 _HAS_PERCENT = re.compile(r"%|\bper ?cent\b|\bpct\b", re.I)
 _STAKE = re.compile(
-    _PERCENT + r"\s+(?:(?:equity\s+)?stake|ownership|interest|of (?:the company|its shares|the startup))",
+    _PERCENT
+    + r"\s+(?:(?:equity\s+)?stake|ownership|interest|of (?:the company|its shares|the startup))",
     re.I,
 )
 
@@ -69,14 +80,25 @@ def find_stake_pct(text: str) -> float | None:
     return float(_NUMBER_WORDS[token]) if token in _NUMBER_WORDS else float(token)
 
 
+_TERM_VERB = (
+    r"(?:runs?|running|last(?:s|ing)?|extend(?:s|ed|ing)?|expir(?:e|es|ing)|ends?|ending|valid|"
+    r"continu(?:e|es|ing))"
+)
+_TERM_NOUN = (
+    r"(?:term|contract|deal|agreement|partnership|relationship|commitment|rights?|pact|access|"
+    r"exclusivity|arrangement|period|licen[cs]e)"
+)
+# "in" only right after a verb ("expires in 2028"): "a contract, signed in 2024, runs until 2027"
+# must not read the signing year; "to" only after a verb ("extended to 2030").
 _TERM_END = re.compile(
-    r"\b(?:runs?|running|last(?:s|ing)?|extend(?:s|ed|ing)?|expir(?:e|es|ing)|valid|term|"
-    r"contract|deal|agreement|partnership|relationship|commitment|rights?|pact|access|"
-    r"exclusivity|arrangement|period)\b[^.;]{0,60}?\b(?:through|thru|until|till|to|into|in)\s+"
+    rf"\b(?:{_TERM_VERB}\s+(?:in|into)|{_TERM_VERB}\b[^.;]{{0,60}}?\b(?:through|thru|until|till|to)"
+    rf"|{_TERM_NOUN}\b[^.;]{{0,60}}?\b(?:through|thru|until|till))\s+"
     r"(?:the\s+end\s+of\s+|at\s+least\s+|early\s+|late\s+|mid-?)?(?P<year>20[2-9]\d)\b",
     re.I,
 )
-_TERM_END_SHORT = re.compile(r"\((?:which\s+)?runs?\s+(?:through|until|to)\s+(?P<year>20[2-9]\d)\)", re.I)
+_TERM_END_SHORT = re.compile(
+    r"\((?:which\s+)?runs?\s+(?:through|until|to)\s+(?P<year>20[2-9]\d)\)", re.I
+)
 
 
 def find_term_end_year(text: str) -> int | None:
@@ -86,15 +108,24 @@ def find_term_end_year(text: str) -> int | None:
 
 
 _NON_EXCLUSIVE = re.compile(
-    r"\bnon-?exclusive\b(?!\s+(?:licen[cs]e|license agreement|licensing|rights? to (?:use|its)))|\bno longer (?:the )?exclusive\b|\bno longer (?:has|have|holds?) (?:a |the |its )?"
-    r"(?:right of first refusal|exclusiv)|\b(?:end(?:s|ed|ing)?|drop(?:s|ped|ping)?|remov(?:e|es|ed|ing)|"
-    r"los(?:e|es|ing)|lost|gives? up|gave up|giving up|scrap(?:s|ped)?|waiv(?:e|es|ed)|relinquish(?:es|ed)?|"
-    r"lift(?:s|ed)?|eliminat(?:e|es|ed)|without)\s+(?:(?:its|the|their|any|an|[\w-]+['’]s|software|company)\s+){0,3}"
-    r"(?:cloud\s+)?(?:exclusivity|exclusive(?:\s+\w+)?|right of first refusal|ROFR)\b|"
-    r"\bexclusivity\b[^.;]{0,30}\b(?:ended|ends|expired|lifted|removed|dropped|gone|over)\b",
+    # "no exclusivity", "is not exclusive", "will not be an exclusive deal" count as dropping it,
+    # but a licence that is not exclusive is a licensing term, as "non-exclusive licence" is.
+    r"\bnon-?exclusive\b(?!\s+(?:licen[cs]e|license agreement|licensing|rights? to (?:use|"
+    r"its)))|\bno longer (?:the )?exclusive\b|\bno longer (?:has|have|holds?) (?:a |the |"
+    r"its )?(?:right of first refusal|exclusiv)|\b(?:end(?:s|ed|ing)?|drop(?:s|ped|ping)?|"
+    r"remov(?:e|es|ed|ing)|los(?:e|es|ing)|lost|gives? up|gave up|giving up|scrap(?:s|ped)?|"
+    r"waiv(?:e|es|ed)|relinquish(?:es|ed)?|lift(?:s|ed)?|eliminat(?:e|es|ed)|"
+    r"without)\s+(?:(?:its|the|their|any|an|[\w-]+['’]s|software|"
+    r"company)\s+){0,3}(?:cloud\s+)?(?:exclusivity|exclusive(?:\s+\w+)?|"
+    r"right of first refusal|ROFR)\b|\bexclusivity\b[^.;]{0,30}\b(?:ended|ends|expired|lifted|"
+    r"removed|dropped|gone|over|no longer)\b|\b(?:no|not|never|isn['’]t|aren['’]t|"
+    r"won['’]t)\s+(?:be\s+)?(?:an?\s+|the\s+)?(?:exclusivity|exclusive(?!\s+(?:licen[cs]e|"
+    r"licensing)))\b",
     re.I,
 )
-_ROFR = re.compile(r"\bright of first refusal\b|\bROFR\b|\bfirst right of refusal\b|\bright to match\b", re.I)
+_ROFR = re.compile(
+    r"\bright of first refusal\b|\bROFR\b|\bfirst right of refusal\b|\bright to match\b", re.I
+)
 _PRIMARY = re.compile(
     r"\bprimary\s+(?:cloud\s+|training\s+|compute\s+|infrastructure\s+|cloud and training\s+)*"
     r"(?:provider|partner|platform|supplier)\b",
@@ -105,11 +136,16 @@ _PREFERRED = re.compile(
     re.I,
 )
 _EXCLUSIVE = re.compile(
-    r"(?<!non-)(?<!non)\bexclusive(?:ly)?\b(?!\s+(?:interview|report|story|look|details))|\bexclusivity\b|"
+    r"(?<!non-)(?<!non)\bexclusive(?:ly)?\b"
+    # a news label ("Exclusive: ...") or exclusive talks are not exclusive rights
+    r"(?!\s*:|\s+(?:interview|report|story|look|details|talks|negotiations|discussions))|"
+    r"\bexclusivity\b|"
     r"\bsole\s+(?:cloud\s+)?provider\b",
     re.I,
 )
-_HAS_EXCLUSIVITY = re.compile(r"exclusiv|refusal|\bROFR\b|primary|preferred|\bsole\b|right to match", re.I)
+_HAS_EXCLUSIVITY = re.compile(
+    r"exclusiv|refusal|\bROFR\b|primary|preferred|\bsole\b|right to match", re.I
+)
 _ORDER = ["non_exclusive", "right_of_first_refusal", "primary", "preferred", "exclusive"]
 _PATTERNS = {
     "non_exclusive": _NON_EXCLUSIVE,
@@ -120,6 +156,9 @@ _PATTERNS = {
 }
 _PAST_STATE = re.compile(
     r"\b(?:prior to|before|previously|used to|had been|was locked|formerly|until now|once)\b", re.I
+)
+_PAST_STATE_AFTER = re.compile(
+    r"^[^.;]{0,60}?\b(?:until (?:now|recently|this (?:week|month|year))|no longer)\b", re.I
 )
 
 
@@ -135,7 +174,9 @@ def find_exclusivity(text: str) -> str | None:
         m = _PATTERNS[label].search(text)
         if not m:
             continue
-        if label == "exclusive" and _PAST_STATE.search(text[: m.start()]):
+        if label == "exclusive" and (
+            _PAST_STATE.search(text[: m.start()]) or _PAST_STATE_AFTER.match(text[m.end() :])
+        ):
             continue
         return label
     return None
