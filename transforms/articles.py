@@ -61,7 +61,10 @@ class Rejection:
         return f"{self.source}:{self.location}: {self.reason}"
 
 
-_TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|mc_cid|mc_eid|igshid|ref|ref_src|cmpid|ncid|sr_share)$")
+_TRACKING = re.compile(
+    r"^(?:utm_\w+|fbclid|gclid|mc_cid|mc_eid|igshid|ref|ref_src|cmpid|ncid|sr_share)$",
+    re.IGNORECASE,
+)
 
 
 def canonical_url(url: str) -> str:
@@ -83,7 +86,7 @@ def content_hash(title: str, text: str) -> str:
 
 def parse_published(value: object) -> date | None:
     """An ISO date or datetime (with or without zone) as a date; anything else raises ValueError."""
-    if value is None or value == "":
+    if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, datetime):
         return value.date()
@@ -155,12 +158,16 @@ def parse_jsonl(
 ) -> Iterator[Article | Rejection]:
     """Parse JSON lines; each bad line becomes a Rejection naming its line number."""
     for number, line in enumerate(lines, start=1):
+        if number == 1:
+            line = line.removeprefix("\ufeff")  # a byte-order mark from an editor
         if not line.strip():
             continue
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield Rejection(source, f"line {number}", f"malformed JSON: {exc.msg} at column {exc.colno}")
+            yield Rejection(
+                source, f"line {number}", f"malformed JSON: {exc.msg} at column {exc.colno}"
+            )
             continue
         yield parse_article_record(
             record, source=source, location=f"line {number}", html_to_text=html_to_text
