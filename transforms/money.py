@@ -8,6 +8,7 @@ figure, and vague magnitudes ("billions of dollars") that must yield no number a
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -149,7 +150,8 @@ def find_money(text: str) -> list[Money]:
     pos = 0
     while (m := _MONEY.search(text, pos)) is not None:
         money = _parse(text, m)
-        found.append(money)
+        if math.isfinite(money.high):  # "$1" and 400 zeros is no amount a float can hold
+            found.append(money)
         # A rejected range ends the figure early: "$5 billion and $6 billion" holds two figures.
         pos = max(money.end, m.start() + 1)
     return _attach_conversions(text, found)

@@ -274,6 +274,8 @@ def test_no_conversion_without_brackets_next_to_it(text: str) -> None:
         "$",
         "US$",
         "$ billion",
+        "$1" + "0" * 400,  # beyond any float: not an amount
+        "1" * 400 + " dollars",
     ],
 )
 def test_not_money(text: str) -> None:
