@@ -687,10 +687,13 @@ def _resolve_parties(
             continue
         if len(named) >= 2 and _SPEECH_AFTER.match(text[d_end : d_end + 20]):
             continue  # "..., the company said": the speaker is one of the parties already named
+        if any(0 <= start - p.end <= 3 and text[p.end : start].strip() in {",", ""} for p in parties):
+            continue  # "Cognition, the maker of Devin": an apposition renames the company just named
         as_target = bool(_TARGET_SLOT.search(text[max(0, start - 40) : start]))
         specific = bool(kinds) and kinds != ("lab", "company")
+        subject = {parties[0].name} if parties and parties[0].start < start else set()
         target = salience.antecedent(
-            kinds, set() if specific else named, earlier + [p for p in parties if p.start < start], as_target=as_target
+            kinds, set() if specific else subject, earlier + [p for p in parties if p.start < start], as_target=as_target
         )
         if target is not None:
             parties.append(
@@ -751,7 +754,10 @@ def _deal_types(clause_text: str, parties: list[_Party], gazetteer: Gazetteer) -
         if not any(stem in lower for stem in _TYPE_STEMS[deal_type]):
             matches = []
         else:
-            matches = list(_CUE_PATTERNS[deal_type].finditer(clause_text))
+            matches = [
+                m for m in _CUE_PATTERNS[deal_type].finditer(clause_text)
+                if not _NEGATED_CUE.search(clause_text, max(0, m.start() - 16), m.start())
+            ]  # fmt: skip
         if not matches:
             if deal_type == "cloud_compute" and any(p.is_product for p in parties) and not found and _PRODUCT_USE.search(
                 clause_text
@@ -1223,6 +1229,7 @@ _ROUND_TOTAL_BEFORE = re.compile(
     r"(?:a\s+|an\s+|about\s+|roughly\s+|some\s+|another\s+|up to\s+)*$",
     re.I,
 )
+_NEGATED_CUE = re.compile(r"\b(?:no|not|without|never|nor)\s+(?:a\s+|an\s+|any\s+|the\s+)?$", re.I)
 _DATE_HINT = re.compile(
     r"\b(?:\d{4}|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|monday|tuesday|wednesday|thursday|"
     r"friday|saturday|sunday|today|yesterday|week|month|year|quarter|q[1-4])",
