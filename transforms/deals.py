@@ -103,7 +103,7 @@ _CUE_STEMS = (
     "computing cloud capacity data server supercomput infrastructure training cluster hosting supplier "
     "licen content access use using display train partner venture jv alliance team collaborat tie pact "
     "revenue co-develop integrat deal agreement contract arrangement transaction memorandum mou terms "
-    "took take"
+    "took take build built into embed weave"
 ).split()
 _ANY_CUE = re.compile(r"\b(?:" + _trie_regex(_CUE_STEMS) + ")")
 
@@ -123,7 +123,7 @@ _TYPE_STEMS: dict[str, tuple[str, ...]] = {
                       "training partner", "cluster", "hosting", "supplier", "gpu"),
     "licensing": ("licen", "content", "access", "use", "display", "train"),
     "partnership": ("partner", "venture", "jv", "alliance", "team", "collaborat", "tie", "pact",
-                    "revenue", "co-develop", "integrat"),
+                    "revenue", "co-develop", "integrat", "into", "embed"),
 }  # fmt: skip
 
 _STAFF = (
@@ -183,8 +183,8 @@ _CUE_PATTERNS: dict[str, re.Pattern[str]] = {
     ),
     "partnership": re.compile(
         r"\b(?:partner(?:s|ed|ing|ship|ships)?|joint venture|venture|JV|alliance|team(?:s|ed)? up|"
-        r"collaborat\w+|tie-up|tie up|pact|revenue[- ]shar\w+|co-develop\w*|integrat(?:e|es|ed|ion) "
-        r"(?:its|their|the)?\s*\w+ (?:into|in)|teamed)\b",
+        r"collaborat\w+|tie-up|tie up|pact|revenue[- ]shar\w+|co-develop\w*|integrat\w*|teamed|"
+        r"(?:build|builds|building|built|bring|brings|bringing|embed\w*|weave|weaves)\s+(?:[\w’'.-]+\s+){1,4}into)\b",
         re.I,
     ),
 }
@@ -793,8 +793,9 @@ def _deal_types(clause_text: str, parties: list[_Party], gazetteer: Gazetteer) -
             continue
         if deal_type not in found:
             found.append(deal_type)
-    if "licensing" not in found and "media" in kinds and _CONTENT.search(clause_text) and (
-        found or _GENERIC.search(clause_text)
+    if "licensing" not in found and "media" in kinds and (
+        (_CONTENT.search(clause_text) and (found or _GENERIC.search(clause_text)))
+        or re.search(r"\b(?:sign(?:s|ed|ing)? (?:up|on)|signed|deal|agreement|pact|partner\w*)\b", lower)
     ):
         found.insert(0, "licensing") if not ({"acquisition", "investment"} & set(found)) else None
     if re.search(r"(?i)\b(?:joint venture|venture)\b", clause_text) and "partnership" in found:
