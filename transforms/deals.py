@@ -691,7 +691,10 @@ def _resolve_parties(
             continue  # "Cognition, the maker of Devin": an apposition renames the company just named
         as_target = bool(_TARGET_SLOT.search(text[max(0, start - 40) : start]))
         specific = bool(kinds) and kinds != ("lab", "company")
+        # Not the clause's subject ("Amazon ... invest in the company"), nor a company named later
+        # in the clause ("the software company agreed to buy Sana"); an earlier object may be meant.
         subject = {parties[0].name} if parties and parties[0].start < start else set()
+        subject |= {p.name for p in parties if p.start > start}
         target = salience.antecedent(
             kinds, set() if specific else subject, earlier + [p for p in parties if p.start < start], as_target=as_target
         )
