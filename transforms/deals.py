@@ -539,6 +539,7 @@ class _Fact:
     partial: bool = False  # names one side only: completes a neighbouring deal
     joins_round: str | None = None  # investors that "led" or "took part in" the round of this investee
     own_amount: bool = False  # the amount is one investor's contribution, not a round's total
+    published: date | None = None  # the article's date: an undated lead fact happened then
 
     @property
     def names(self) -> frozenset[str]:
@@ -1196,6 +1197,7 @@ def _clause_facts(
         "is_title": sentence.is_title,
         "generic_only": generic_only,
         "joins_round": joins_round,
+        "published": published,
     }
     if len(unique) < 2:
         if len(unique) == 1 and not generic_only and (amounts or valuation or base["announced"]) and deal_type in {
@@ -1364,6 +1366,12 @@ def _compatible(deal: _Deal, fact: _Fact) -> bool:
         and not primary.generic_only
         and {fact.deal_type, primary.deal_type} != {"partnership", "cloud_compute"}
     ):
+        dated = [f.announced for f in (fact, *deal.facts) if f.announced is not None]
+        lead_undated = [f for f in (fact, *deal.facts) if f.announced is None and f.sentence_index <= 1]
+        if dated and lead_undated and fact.published is not None:
+            news = DateMention(0, 0, "", date(fact.published.year, fact.published.month, 1), "month")
+            if not any(_same_date(d, news) for d in dated):
+                return False  # this week's news and a dated earlier deal of another kind
         if fact.amount is not None and any(f.amount is not None for f in deal.facts):
             return False
         if fact.background != primary.background and (fact.amount is not None or fact.announced is not None):
