@@ -686,7 +686,11 @@ def _resolve_parties(
     for start, d_end, _, kinds in index.descriptors_in(clause.start, clause.end):
         if any(p.start <= start < p.end for p in parties):
             continue
-        if len(named) >= 2 and _SPEECH_AFTER.match(text[d_end : d_end + 20]):
+        if (
+            len(named) >= 2
+            and _SPEECH_AFTER.match(text[d_end : d_end + 20])
+            and text[max(clause.start, start - 2) : start].strip() == ","
+        ):
             continue  # "..., the company said": the speaker is one of the parties already named
         if any(0 <= start - p.end <= 3 and text[p.end : start].strip() in {",", ""} for p in parties):
             continue  # "Cognition, the maker of Devin": an apposition renames the company just named
@@ -806,6 +810,11 @@ def _deal_types(clause_text: str, parties: list[_Party], gazetteer: Gazetteer) -
         found = ["partnership"] + [t for t in found if t not in {"partnership", "cloud_compute", "investment"}]
     order = {t: DEAL_TYPES.index(t) for t in DEAL_TYPES}
     head = found[:1] if found[:1] == ["partnership"] and len(found) > 1 and "venture" in clause_text.casefold() else []
+    named = _NAMED_AGREEMENT.search(clause_text)
+    if named and not head:
+        kind = _AGREEMENT_KINDS[named.group(1).casefold().split()[0].rstrip("-")]
+        if kind in found and not ({"acquihire", "acquisition"} & set(found)) or kind == "licensing":
+            head = [kind]  # "a licensing agreement": the text names the kind of deal itself
     rest = sorted((t for t in found if t not in head), key=order.__getitem__)
     return head + rest
 
@@ -1161,6 +1170,12 @@ def _clause_facts(
         roles = _roles(previous, text, gazetteer)
         counterpart = [p for p in previous.parties if roles.get(p.name) in {"investee", "target", "customer"}]
         unique = unique + [p for p in counterpart if p.name not in {u.name for u in unique}]
+    if len(unique) == 1 and deal_type == "acquihire" and facts_so_far:
+        # "Its founder and most of the team will join Nvidia": the company they leave is the one
+        # the story is about, named in the deal just before.
+        last = facts_so_far[-1]
+        if index - last.sentence_index <= 2 and unique[0].name in last.names:
+            unique = unique + [p for p in _unique(last.parties) if p.name != unique[0].name][:1]
     joins_round = None
     if deal_type == "investment" and unique and _PARTICIPATION.search(masked) and not any(
         _INVESTEE_BEFORE.search(text[max(0, p.start - 80) : p.start]) or _INVESTEE_AFTER.match(text[p.end : p.end + 80])
@@ -1236,6 +1251,17 @@ _ROUND_TOTAL_BEFORE = re.compile(
     re.I,
 )
 _NEGATED_CUE = re.compile(r"\b(?:no|not|without|never|nor)\s+(?:a\s+|an\s+|any\s+|the\s+)?$", re.I)
+_NAMED_AGREEMENT = re.compile(
+    r"\b(licen[cs]ing|licen[cs]e|supply|cloud|compute|computing|capacity|investment|partnership|"
+    r"content|chip|GPU)\s+(?:agreement|deal|contract|pact)\b",
+    re.I,
+)
+_AGREEMENT_KINDS = {
+    "licensing": "licensing", "licencing": "licensing", "license": "licensing", "licence": "licensing",
+    "content": "licensing", "supply": "chip_supply", "chip": "chip_supply", "gpu": "chip_supply",
+    "cloud": "cloud_compute", "compute": "cloud_compute", "computing": "cloud_compute",
+    "capacity": "cloud_compute", "investment": "investment", "partnership": "partnership",
+}  # fmt: skip
 _DATE_HINT = re.compile(
     r"\b(?:\d{4}|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|monday|tuesday|wednesday|thursday|"
     r"friday|saturday|sunday|today|yesterday|week|month|year|quarter|q[1-4])",
@@ -1351,6 +1377,15 @@ def _compatible(deal: _Deal, fact: _Fact) -> bool:
     )
     if not joins and not (fact.names == names or fact.names < names or names < fact.names):
         return False
+    if (
+        not joins
+        and fact.names != names
+        and fact.deal_type != deal.primary.deal_type
+        and not fact.generic_only
+        and not deal.primary.generic_only
+        and {fact.deal_type, deal.primary.deal_type} != {"partnership", "cloud_compute"}
+    ):
+        return False  # a different kind of deal between some of the same parties
     primary = deal.primary
     if fact.names != names and fact.amount is not None and any(f.amount is not None for f in deal.facts):
         return False
