@@ -16,10 +16,33 @@ from flows.resources import load_gazetteer
 from transforms.articles import Article
 from transforms.deals import extract_deals
 
-INVESTORS = ["Microsoft", "Amazon", "Alphabet's Google", "Nvidia", "SoftBank", "Thrive Capital",
-             "Andreessen Horowitz", "Sequoia Capital", "Salesforce Ventures", "Intel", "AMD"]
-LABS = ["OpenAI", "Anthropic", "Mistral AI", "Cohere", "xAI", "Inflection AI", "Perplexity",
-        "Safe Superintelligence", "Character.AI", "Hugging Face", "Quillion Labs", "Zentrix AI"]
+INVESTORS = [
+    "Microsoft",
+    "Amazon",
+    "Alphabet's Google",
+    "Nvidia",
+    "SoftBank",
+    "Thrive Capital",
+    "Andreessen Horowitz",
+    "Sequoia Capital",
+    "Salesforce Ventures",
+    "Intel",
+    "AMD",
+]
+LABS = [
+    "OpenAI",
+    "Anthropic",
+    "Mistral AI",
+    "Cohere",
+    "xAI",
+    "Inflection AI",
+    "Perplexity",
+    "Safe Superintelligence",
+    "Character.AI",
+    "Hugging Face",
+    "Quillion Labs",
+    "Zentrix AI",
+]
 CLOUDS = ["Microsoft Azure", "Amazon Web Services", "Google Cloud", "Oracle", "CoreWeave", "Nebius"]
 DEAL_SENTENCES = [
     "{inv} said on {day} it will invest up to ${amt} billion in {lab}, the companies said.",
@@ -48,21 +71,28 @@ def make_article(rng: random.Random, i: int, words: int) -> Article:
     published = date(2024, 1, 1) + timedelta(days=rng.randrange(700))
     lines: list[str] = [f"Deal news number {i}"]
     count = 0
-    deal_lines = set(rng.sample(range(words // 18), k=min(3, words // 18)))  # a main deal and background
+    deal_lines = set(
+        rng.sample(range(words // 18), k=min(3, words // 18))
+    )  # a main deal and background
     while count < words:
         if len(lines) - 1 in deal_lines:
             template = rng.choice(DEAL_SENTENCES)
         else:
             template = rng.choice(FILLER)
         sentence = template.format(
-            inv=rng.choice(INVESTORS), lab=rng.choice(LABS), cloud=rng.choice(CLOUDS),
-            amt=rng.randint(1, 40), val=rng.randint(50, 400),
+            inv=rng.choice(INVESTORS),
+            lab=rng.choice(LABS),
+            cloud=rng.choice(CLOUDS),
+            amt=rng.randint(1, 40),
+            val=rng.randint(50, 400),
             day=rng.choice(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]),
         )
         lines.append(sentence)
         count += len(sentence.split())
     lines.append(BOILERPLATE)
-    return Article(url=f"https://bench.example/{i}", title=lines[0], published=published, text="\n".join(lines))
+    return Article(
+        url=f"https://bench.example/{i}", title=lines[0], published=published, text="\n".join(lines)
+    )
 
 
 def main() -> None:

@@ -8,7 +8,6 @@ Floors live in tests/devset/floors.json with the SHA-256 of the gold file they w
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 from pathlib import Path
 
@@ -67,7 +66,9 @@ def test_seed_article_is_extracted_perfectly(tmp_path: Path) -> None:
 
 def test_pinning_refuses_to_lower_a_floor(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     floors = tmp_path / "floors.json"
-    floors.write_text(json.dumps({"gold_sha256": quality.gold_sha256(), "deal_f1": 1.0, "field_f1": 1.0}))
+    floors.write_text(
+        json.dumps({"gold_sha256": quality.gold_sha256(), "deal_f1": 1.0, "field_f1": 1.0})
+    )
     monkeypatch.setattr(quality, "FLOORS", floors)
     monkeypatch.setattr(sys, "argv", ["quality", "--pin"])
     assert quality.main() == 1

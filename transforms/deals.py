@@ -23,7 +23,8 @@ from datetime import date
 from transforms.articles import Article
 from transforms.dates import DateMention, find_dates
 from transforms.money import Money, find_money
-from transforms.orgs import Gazetteer, OrgMention, trie_regex as _trie_regex
+from transforms.orgs import Gazetteer, OrgMention
+from transforms.orgs import trie_regex as _trie_regex
 from transforms.terms import (
     find_exclusivity,
     find_revenue_share,
@@ -33,7 +34,7 @@ from transforms.terms import (
 )
 from transforms.text import Span, clauses, content_sentences
 
-__all__ = ["EXTRACTOR_VERSION", "DEAL_TYPES", "DealMention", "extract_deals"]
+__all__ = ["DEAL_TYPES", "EXTRACTOR_VERSION", "DealMention", "extract_deals"]
 
 EXTRACTOR_VERSION = "rules-1.0"
 DEAL_TYPES = (
@@ -89,7 +90,9 @@ class DealMention:
 
 # A deal told in several sentences takes its type from the strongest: a takeover whose staff
 # "join" the buyer stays an acquisition.
-_MERGE_RANK = {t: i for i, t in enumerate(("acquisition", *(t for t in DEAL_TYPES if t != "acquisition")))}
+_MERGE_RANK = {
+    t: i for i, t in enumerate(("acquisition", *(t for t in DEAL_TYPES if t != "acquisition")))
+}
 
 # --- cue lexicon -----------------------------------------------------------------------
 
@@ -395,13 +398,17 @@ _HIRE_TARGET = re.compile(
     rf"^(?:['’]s)?\s*(?:(?:co-?)?founders?\s+(?:and\s+)?(?:CEO|chief executive)?|{_STAFF})\b", re.I
 )
 _HIRE_TARGET_BEFORE = re.compile(r"(?:from|of|at|left|leaving)\s+(?:the\s+)?(?:startup\s+)?$", re.I)
-_LICENSOR_BEFORE = re.compile(r"licen[cs](?:e|es|ed|ing)\s+(?:[\w’'-]+\s+){0,4}(?:from|of)\s+$", re.I)
+_LICENSOR_BEFORE = re.compile(
+    r"licen[cs](?:e|es|ed|ing)\s+(?:[\w’'-]+\s+){0,4}(?:from|of)\s+$", re.I
+)
 _PROVIDER_BEFORE = re.compile(
     r"(?:from|on|with|via|through|using|use|uses|to use|rent\w*\s+[^.;]{0,30}from|"
     r"capacity from|compute from|servers from|chips from|GPUs from)\s+(?:the\s+)?$",
     re.I,
 )
-_PRODUCT_POSSESSIVE = re.compile(r"^['’]s\s+(?:Azure|cloud|AWS|data cent|servers|compute|GPUs|chips)", re.I)
+_PRODUCT_POSSESSIVE = re.compile(
+    r"^['’]s\s+(?:Azure|cloud|AWS|data cent|servers|compute|GPUs|chips)", re.I
+)
 
 
 # --- clause context ------------------------------------------------------------------------
@@ -417,7 +424,10 @@ _ACQ_OBJECT_EQUITY = re.compile(
     r"majority stake|\d+(?:\.\d+)?\s?(?:%|percent)\b)",
     re.I,
 )
-_POWERED_BY = re.compile(r"\b(?:powered by|built on|built with|trained on)\b(?![^.;]*\b(?:deal|agreement|contract)\b)", re.I)
+_POWERED_BY = re.compile(
+    r"\b(?:powered by|built on|built with|trained on)\b(?![^.;]*\b(?:deal|agreement|contract)\b)",
+    re.I,
+)
 _PRODUCT_USE = re.compile(
     r"\b(?:use|uses|using|used|tap|taps|tapped|rely|relies|run|runs|running on|access|move|moves|moving|"
     r"shift|shifts|sign|signs|signed|pick|picks|picked|chose|choose|select|selected|adopt|adopts|adopted|"
@@ -477,10 +487,12 @@ _AFFILIATION_AFTER = re.compile(
     r"president|chairman|CTO|CFO|researcher|engineer|executive|head of \w+)\s+[A-Z][a-z]+\s+[A-Z]",
 )
 _SPEECH_AFTER = re.compile(
-    r"^\s+(?:said|says|announced|added|noted|told|confirmed|disclosed|declined|did not|wrote)\b", re.I
+    r"^\s+(?:said|says|announced|added|noted|told|confirmed|disclosed|declined|did not|wrote)\b",
+    re.I,
 )
 _TARGET_SLOT = re.compile(
-    r"\b(?:in|into|to|of|buy(?:s|ing)?|bought|acquir(?:e|es|ed|ing)|for|backed|backing|funding)\s+$", re.I
+    r"\b(?:in|into|to|of|buy(?:s|ing)?|bought|acquir(?:e|es|ed|ing)|for|backed|backing|funding)\s+$",
+    re.I,
 )
 _IT_SUBJECT = re.compile(
     r"^\W*(?:(?:in|on|last|earlier|back in|then|and|but|also|separately|meanwhile|later|this)\b[^,]{0,30}?,?\s+)?"
@@ -537,7 +549,9 @@ class _Fact:
     is_title: bool = False
     generic_only: bool = False
     partial: bool = False  # names one side only: completes a neighbouring deal
-    joins_round: str | None = None  # investors that "led" or "took part in" the round of this investee
+    joins_round: str | None = (
+        None  # investors that "led" or "took part in" the round of this investee
+    )
     own_amount: bool = False  # the amount is one investor's contribution, not a round's total
     published: date | None = None  # the article's date: an undated lead fact happened then
 
@@ -570,7 +584,13 @@ class _Deal:
     def primary(self) -> _Fact:
         return min(
             self.body,
-            key=lambda f: (f.partial, f.hedged, f.generic_only, _MERGE_RANK[f.deal_type], f.sentence_index),
+            key=lambda f: (
+                f.partial,
+                f.hedged,
+                f.generic_only,
+                _MERGE_RANK[f.deal_type],
+                f.sentence_index,
+            ),
         )
 
     @property
@@ -587,15 +607,21 @@ def _split_clauses(sentence: Span) -> list[Span]:
     out: list[Span] = []
     pieces = clauses(sentence)
     merged: list[Span] = []
-    for i, clause in enumerate(pieces):
+    for _i, clause in enumerate(pieces):
         if merged and len(merged[-1].text.split()) <= 3 and not _HEADING.match(merged[-1].text):
             head = merged.pop()
-            clause = Span(head.start, clause.end, sentence.text[head.start - sentence.start : clause.end - sentence.start])
+            clause = Span(
+                head.start,
+                clause.end,
+                sentence.text[head.start - sentence.start : clause.end - sentence.start],
+            )
         merged.append(clause)
     for clause in merged:
         heading = _HEADING.match(clause.text)
         if heading and clause.start == sentence.start:
-            out.append(Span(clause.start, clause.start + heading.end(), clause.text[: heading.end()]))
+            out.append(
+                Span(clause.start, clause.start + heading.end(), clause.text[: heading.end()])
+            )
             clause = Span(clause.start + heading.end(), clause.end, clause.text[heading.end() :])
         out.extend(_cut(clause, _SUBCLAUSE_BACKGROUND, _EXTRA_BREAK))
     return out
@@ -624,9 +650,16 @@ class _Salience:
             self.counts[p.name] = self.counts.get(p.name, 0) + 1
 
     def antecedent(
-        self, kinds: tuple[str, ...], exclude: set[str], extra: list[_Party], *, as_target: bool = False
+        self,
+        kinds: tuple[str, ...],
+        exclude: set[str],
+        extra: list[_Party],
+        *,
+        as_target: bool = False,
     ) -> _Party | None:
-        pool = [p for p in self.history[-12:] + extra if p.kind != "media" and p.name not in exclude]
+        pool = [
+            p for p in self.history[-12:] + extra if p.kind != "media" and p.name not in exclude
+        ]
         if as_target and not kinds:
             kinds = ("lab", "company", "neocloud")
         if kinds:
@@ -639,7 +672,9 @@ class _Salience:
         return max(
             pool,
             key=lambda p: (
-                self.counts.get(p.name, 0) + (2 if p.kind in kinds else 0) + (3 if p.name in local else 0),
+                self.counts.get(p.name, 0)
+                + (2 if p.kind in kinds else 0)
+                + (3 if p.name in local else 0),
                 recency[p.name],
             ),
         )
@@ -659,7 +694,10 @@ class _Index:
         return [m for m in self.orgs[lo:hi] if m.end <= end]
 
     def descriptors_in(self, start: int, end: int) -> list[tuple[int, int, str, tuple[str, ...]]]:
-        lo, hi = bisect_left(self.descriptor_starts, start), bisect_left(self.descriptor_starts, end)
+        lo, hi = (
+            bisect_left(self.descriptor_starts, start),
+            bisect_left(self.descriptor_starts, end),
+        )
         return [d for d in self.descriptors[lo:hi] if d[1] <= end]
 
 
@@ -672,16 +710,21 @@ def _resolve_parties(
     for m in index.orgs_in(clause.start, clause.end):
         start, end = m.start, m.end
         if _excluded(text, start, end, m) or (
-            last_excluded_end >= 0 and re.fullmatch(r",?\s*(?:and|or)?\s*", text[last_excluded_end:start])
+            last_excluded_end >= 0
+            and re.fullmatch(r",?\s*(?:and|or)?\s*", text[last_excluded_end:start])
         ):
             last_excluded_end = end
             continue
         last_excluded_end = -10
         attributive = m.kind == "chipmaker" and bool(
             _ATTRIBUTIVE_AFTER.match(text[end : end + 40])
-            or _ATTRIBUTIVE_AFTER.match(re.sub(r"^\s*(?:,|and|or)\s*(?:[A-Z][\w.&-]*\s*){1,2}", "", text[end : end + 60]))
+            or _ATTRIBUTIVE_AFTER.match(
+                re.sub(r"^\s*(?:,|and|or)\s*(?:[A-Z][\w.&-]*\s*){1,2}", "", text[end : end + 60])
+            )
         )
-        parties.append(_Party(m.name, m.kind, start, end, m.is_product, m.in_gazetteer, attributive))
+        parties.append(
+            _Party(m.name, m.kind, start, end, m.is_product, m.in_gazetteer, attributive)
+        )
     named = {p.name for p in parties}
     for start, d_end, _, kinds in index.descriptors_in(clause.start, clause.end):
         if any(p.start <= start < p.end for p in parties):
@@ -692,7 +735,9 @@ def _resolve_parties(
             and text[max(clause.start, start - 2) : start].strip() == ","
         ):
             continue  # "..., the company said": the speaker is one of the parties already named
-        if any(0 <= start - p.end <= 3 and text[p.end : start].strip() in {",", ""} for p in parties):
+        if any(
+            0 <= start - p.end <= 3 and text[p.end : start].strip() in {",", ""} for p in parties
+        ):
             continue  # "Cognition, the maker of Devin": an apposition renames the company just named
         as_target = bool(_TARGET_SLOT.search(text[max(0, start - 40) : start]))
         specific = bool(kinds) and kinds != ("lab", "company")
@@ -701,11 +746,22 @@ def _resolve_parties(
         subject = {parties[0].name} if parties and parties[0].start < start else set()
         subject |= {p.name for p in parties if p.start > start}
         target = salience.antecedent(
-            kinds, set() if specific else subject, earlier + [p for p in parties if p.start < start], as_target=as_target
+            kinds,
+            set() if specific else subject,
+            earlier + [p for p in parties if p.start < start],
+            as_target=as_target,
         )
         if target is not None:
             parties.append(
-                _Party(target.name, target.kind, start, d_end, False, target.in_gazetteer, is_descriptor=True)
+                _Party(
+                    target.name,
+                    target.kind,
+                    start,
+                    d_end,
+                    False,
+                    target.in_gazetteer,
+                    is_descriptor=True,
+                )
             )
             named.add(target.name)
     parties.sort(key=lambda p: p.start)
@@ -729,10 +785,18 @@ def _excluded(text: str, start: int, end: int, mention: OrgMention) -> bool:
         re.I,
     ):
         return True
-    if re.match(r"^['’]s\s+(?:[\w-]+\s+){0,2}(?:rivals?|competitors?|peers?|critics?|customers|clients|users|buyers)\b", after, re.I):
+    if re.match(
+        r"^['’]s\s+(?:[\w-]+\s+){0,2}(?:rivals?|competitors?|peers?|critics?|customers|clients|users|buyers)\b",
+        after,
+        re.I,
+    ):
         return True
-    if re.match(r"^['’]s\s+(?:[\w-]+\s+)?(?:sign-off|blessing|approval|permission|consent|go-ahead|"
-                r"nod|backing of the)\b", after, re.I):
+    if re.match(
+        r"^['’]s\s+(?:[\w-]+\s+)?(?:sign-off|blessing|approval|permission|consent|go-ahead|"
+        r"nod|backing of the)\b",
+        after,
+        re.I,
+    ):
         return True
     if re.search(r"(?:former|ex-)\s*$", before, re.I) and re.match(
         r"^(?:['’]s)?\s+(?:[\w-]+\s+){0,3}(?:chief|CEO|executive|researchers?|employees?|staff|"
@@ -741,13 +805,14 @@ def _excluded(text: str, start: int, end: int, mention: OrgMention) -> bool:
         re.I,
     ):
         return True
-    if mention.kind == "media" and (
-        _REPORTING_CONTEXT_BEFORE.search(before)
-        or _REPORTING_CONTEXT_AFTER.match(after)
-        or re.match(r"^\s+(?:Intelligence|estimate|analysts?|survey|data)\b", after)
-    ):
-        return True
-    return False
+    return bool(
+        mention.kind == "media"
+        and (
+            _REPORTING_CONTEXT_BEFORE.search(before)
+            or _REPORTING_CONTEXT_AFTER.match(after)
+            or re.match(r"^\s+(?:Intelligence|estimate|analysts?|survey|data)\b", after)
+        )
+    )
 
 
 def _deal_types(clause_text: str, parties: list[_Party], gazetteer: Gazetteer) -> list[str]:
@@ -767,15 +832,20 @@ def _deal_types(clause_text: str, parties: list[_Party], gazetteer: Gazetteer) -
                 if not _NEGATED_CUE.search(clause_text, max(0, m.start() - 16), m.start())
             ]  # fmt: skip
         if not matches:
-            if deal_type == "cloud_compute" and any(p.is_product for p in parties) and not found and _PRODUCT_USE.search(
-                clause_text
+            if (
+                deal_type == "cloud_compute"
+                and any(p.is_product for p in parties)
+                and not found
+                and _PRODUCT_USE.search(clause_text)
             ):
                 found.append("cloud_compute")
             continue
         if deal_type == "acquisition":
             real = []
             for a in matches:
-                tail = re.split(r"[,;.]\s", clause_text[a.end() : a.end() + 70] + " ", maxsplit=1)[0]
+                tail = re.split(r"[,;.]\s", clause_text[a.end() : a.end() + 70] + " ", maxsplit=1)[
+                    0
+                ]
                 tail = _COMPANY_DESCRIPTOR.sub(" ", tail)
                 if a.group().casefold().startswith(("merg", "combin", "takeover", "buyout")):
                     real.append(a)
@@ -795,25 +865,41 @@ def _deal_types(clause_text: str, parties: list[_Party], gazetteer: Gazetteer) -
             continue
         if deal_type == "cloud_compute" and (not sells_compute or _POWERED_BY.search(clause_text)):
             continue
-        if deal_type == "investment" and all(
-            re.fullmatch(r"(?i)participat\w+|joined|equity", m.group()) for m in matches
-        ) and not re.search(r"(?i)\b(?:round|funding|raise|rais|invest|backer)", clause_text):
+        if (
+            deal_type == "investment"
+            and all(re.fullmatch(r"(?i)participat\w+|joined|equity", m.group()) for m in matches)
+            and not re.search(r"(?i)\b(?:round|funding|raise|rais|invest|backer)", clause_text)
+        ):
             continue
         if deal_type not in found:
             found.append(deal_type)
-    if "licensing" not in found and "media" in kinds and (
-        (_CONTENT.search(clause_text) and (found or _GENERIC.search(clause_text)))
-        or re.search(r"\b(?:sign(?:s|ed|ing)? (?:up|on)|signed|deal|agreement|pact|partner\w*)\b", lower)
+    if (
+        "licensing" not in found
+        and "media" in kinds
+        and (
+            (_CONTENT.search(clause_text) and (found or _GENERIC.search(clause_text)))
+            or re.search(
+                r"\b(?:sign(?:s|ed|ing)? (?:up|on)|signed|deal|agreement|pact|partner\w*)\b", lower
+            )
+        )
     ):
         found.insert(0, "licensing") if not ({"acquisition", "investment"} & set(found)) else None
     if re.search(r"(?i)\b(?:joint venture|venture)\b", clause_text) and "partnership" in found:
-        found = ["partnership"] + [t for t in found if t not in {"partnership", "cloud_compute", "investment"}]
+        found = ["partnership"] + [
+            t for t in found if t not in {"partnership", "cloud_compute", "investment"}
+        ]
     order = {t: DEAL_TYPES.index(t) for t in DEAL_TYPES}
-    head = found[:1] if found[:1] == ["partnership"] and len(found) > 1 and "venture" in clause_text.casefold() else []
+    head = (
+        found[:1]
+        if found[:1] == ["partnership"] and len(found) > 1 and "venture" in clause_text.casefold()
+        else []
+    )
     named = _NAMED_AGREEMENT.search(clause_text)
     if named and not head:
         kind = _AGREEMENT_KINDS[named.group(1).casefold().split()[0].rstrip("-")]
-        if kind in found and not ({"acquihire", "acquisition"} & set(found)) or kind == "licensing":
+        if (
+            kind in found and not ({"acquihire", "acquisition"} & set(found))
+        ) or kind == "licensing":
             head = [kind]  # "a licensing agreement": the text names the kind of deal itself
     rest = sorted((t for t in found if t not in head), key=order.__getitem__)
     return head + rest
@@ -903,12 +989,20 @@ def _roles(fact: _Fact, text: str, gazetteer: Gazetteer) -> dict[str, str]:
     elif t in {"acquisition", "acquihire"}:
         if t == "acquisition":
             target = next(
-                (p.name for p in fact.parties if _TARGET_BEFORE.search(ctx(p)[0]) or _TARGET_AFTER.match(ctx(p)[1])),
+                (
+                    p.name
+                    for p in fact.parties
+                    if _TARGET_BEFORE.search(ctx(p)[0]) or _TARGET_AFTER.match(ctx(p)[1])
+                ),
                 None,
             )
         else:
             target = next(
-                (p.name for p in fact.parties if _HIRE_TARGET.match(ctx(p)[1]) or _HIRE_TARGET_BEFORE.search(ctx(p)[0])),
+                (
+                    p.name
+                    for p in fact.parties
+                    if _HIRE_TARGET.match(ctx(p)[1]) or _HIRE_TARGET_BEFORE.search(ctx(p)[0])
+                ),
                 None,
             )
         if target is None:
@@ -925,7 +1019,11 @@ def _roles(fact: _Fact, text: str, gazetteer: Gazetteer) -> dict[str, str]:
             roles[n] = "supplier" if n == supplier else "customer"
     elif t == "licensing":
         licensor = next(
-            (p.name for p in fact.parties if p.kind == "media" or _LICENSOR_BEFORE.search(ctx(p)[0])),
+            (
+                p.name
+                for p in fact.parties
+                if p.kind == "media" or _LICENSOR_BEFORE.search(ctx(p)[0])
+            ),
             None,
         )
         for n in names:
@@ -959,9 +1057,9 @@ def _provider_party(parties: list[_Party], text: str, gazetteer: Gazetteer) -> s
         if p.is_product:
             return p.name
     for p in sellers:
-        if _PROVIDER_BEFORE.search(text[max(0, p.start - 40) : p.start]) or _PRODUCT_POSSESSIVE.match(
-            text[p.end : p.end + 20]
-        ):
+        if _PROVIDER_BEFORE.search(
+            text[max(0, p.start - 40) : p.start]
+        ) or _PRODUCT_POSSESSIVE.match(text[p.end : p.end + 20]):
             return p.name
     neo = [p for p in sellers if p.kind == "neocloud"]
     return (neo or sellers)[0].name
@@ -1010,7 +1108,10 @@ def extract_deals(article: Article, gazetteer: Gazetteer) -> list[DealMention]:
         if mentioned and not _ANY_CUE.search(norm) and not any(m.is_product for m in mentioned):
             # Names but no deal cue ("OpenAI said it has 500 million users"): nothing to extract,
             # but the names count for resolving "the company" later and may carry terms.
-            quick = [_Party(m.name, m.kind, m.start, m.end, m.is_product, m.in_gazetteer) for m in mentioned]
+            quick = [
+                _Party(m.name, m.kind, m.start, m.end, m.is_product, m.in_gazetteer)
+                for m in mentioned
+            ]
             if _term_hint(norm) or _anaphoric(norm, sentence.text):
                 seen.append(_Sentence(position, sentence, _unique(quick), []))
             named = [p for p in quick if p.kind != "media"]
@@ -1023,8 +1124,12 @@ def extract_deals(article: Article, gazetteer: Gazetteer) -> list[DealMention]:
             and not index.descriptors_in(sentence.start, sentence.end)
             and not (subject is not None and re.search(r"\b[Ii]t\b", sentence.text))
         ):
-            if _anaphoric(norm, sentence.text):  # "The deal is worth $2 billion": terms for the last deal
-                money = _pick_money(sentence, text)[0] if _AMOUNT_ANAPHORA.search(sentence.text) else []
+            if _anaphoric(
+                norm, sentence.text
+            ):  # "The deal is worth $2 billion": terms for the last deal
+                money = (
+                    _pick_money(sentence, text)[0] if _AMOUNT_ANAPHORA.search(sentence.text) else []
+                )
                 seen.append(_Sentence(position, sentence, [], money))
             continue
         sentence_parties: list[_Party] = []
@@ -1037,16 +1142,28 @@ def extract_deals(article: Article, gazetteer: Gazetteer) -> list[DealMention]:
             if parties and not checked:
                 checked = True
                 shopping = bool(_SHOPPING.search(sentence.text))
-                denial = bool(_DENIAL.search(sentence.text)) or bool(_COLLAPSED.search(sentence.text))
+                denial = bool(_DENIAL.search(sentence.text)) or bool(
+                    _COLLAPSED.search(sentence.text)
+                )
             if not parties and previous_fact is not None and not shopping:
                 recalled = _recalled_tranche(clause, previous_fact, text, published)
                 if recalled is not None:
                     facts.append(recalled)
                 continue
-            if shopping or not (parties or (subject is not None and _IT_SUBJECT.match(clause.text))):
+            if shopping or not (
+                parties or (subject is not None and _IT_SUBJECT.match(clause.text))
+            ):
                 continue
             new_facts = _clause_facts(
-                clause, sentence, position, parties, previous_fact, gazetteer, text, published, facts + partials,
+                clause,
+                sentence,
+                position,
+                parties,
+                previous_fact,
+                gazetteer,
+                text,
+                published,
+                facts + partials,
                 subject,
             )
             for fact in new_facts:
@@ -1063,7 +1180,9 @@ def extract_deals(article: Article, gazetteer: Gazetteer) -> list[DealMention]:
                     previous_fact = fact
         money = (
             _pick_money(sentence, text)[0]
-            if not shopping and len(sentence_parties) <= 1 and _AMOUNT_ANAPHORA.search(sentence.text)
+            if not shopping
+            and len(sentence_parties) <= 1
+            and _AMOUNT_ANAPHORA.search(sentence.text)
             else []
         )
         seen.append(_Sentence(position, sentence, _unique(sentence_parties), money))
@@ -1074,13 +1193,16 @@ def extract_deals(article: Article, gazetteer: Gazetteer) -> list[DealMention]:
     deals = _merge_facts([f for f in facts if not f.is_title])
     _attach_partials(deals, partials, salience)
     _attach_titles(deals, [f for f in facts if f.is_title])
-    deals = [d for d in deals if not any(d.names <= n for n in denied if len(n) >= 2) or _confirmed(d)]
+    deals = [
+        d for d in deals if not any(d.names <= n for n in denied if len(n) >= 2) or _confirmed(d)
+    ]
     _share_round_terms(deals, text)
     for s in seen:
         _attach_terms(deals, s, gazetteer)
     ordered = sorted(deals, key=lambda d: d.first_index)
     mentions = [
-        _to_mention(article, deal, gazetteer, published, position) for position, deal in enumerate(ordered)
+        _to_mention(article, deal, gazetteer, published, position)
+        for position, deal in enumerate(ordered)
     ]
     return _dedupe(mentions)
 
@@ -1105,7 +1227,13 @@ def _clause_facts(
     if _ANY_CUE.search(masked.lower()) and gazetteer.has_fallback_hint(clause.text):
         extra = [
             _Party(m.name, m.kind, clause.start + m.start, clause.start + m.end, False, False)
-            for m in gazetteer.fallback(clause.text, [replace(p_, start=p_.start - clause.start, end=p_.end - clause.start) for p_ in _as_mentions(parties)])
+            for m in gazetteer.fallback(
+                clause.text,
+                [
+                    replace(p_, start=p_.start - clause.start, end=p_.end - clause.start)
+                    for p_ in _as_mentions(parties)
+                ],
+            )
             if not _excluded(text, clause.start + m.start, clause.start + m.end, m)
         ]
         if extra:
@@ -1130,45 +1258,59 @@ def _clause_facts(
         unique, noun = _regulated_pair(unique, text)
         if noun:
             types = [_NOUN_TYPES.get(noun.casefold(), "partnership")]
-    if generic_only and any(p.kind == "chipmaker" and not p.attributive for p in unique) and re.search(
-        r"(?i)\bsupply\b", masked
+    if (
+        generic_only
+        and any(p.kind == "chipmaker" and not p.attributive for p in unique)
+        and re.search(r"(?i)\bsupply\b", masked)
     ):
         types = ["chip_supply"]
         generic_only = False
     if generic_only and (
         any(p.kind == "neocloud" for p in unique)
-        or (
-            previous_cloud
-            and any(gazetteer.provider_of(p.name) for p in unique)
-        )
+        or (previous_cloud and any(gazetteer.provider_of(p.name) for p in unique))
     ):
         types = ["cloud_compute"]
         generic_only = False
-    if types[0] == "cloud_compute" and unique and all(
-        p.is_product or gazetteer.provider_of(p.name) for p in unique
-    ) and not _GENERIC.search(masked) and not re.search(r"(?i)\b(?:capacity|supply|supplies|rent|lease)\b", masked):
+    if (
+        types[0] == "cloud_compute"
+        and unique
+        and all(p.is_product or gazetteer.provider_of(p.name) for p in unique)
+        and not _GENERIC.search(masked)
+        and not re.search(r"(?i)\b(?:capacity|supply|supplies|rent|lease)\b", masked)
+    ):
         return []  # "across Google's TPUs and Amazon's Trainium": two clouds, no buyer, no deal
     if types[0] == "acquisition" and not _has_target(unique, text, masked):
         types = types[1:]
         if not types:
             return []
     deal_type = types[0]
-    if deal_type == "partnership" and "cloud_compute" in types and "venture" not in clause.text.casefold():
+    if (
+        deal_type == "partnership"
+        and "cloud_compute" in types
+        and "venture" not in clause.text.casefold()
+    ):
         deal_type = "cloud_compute"
     if deal_type != "chip_supply":
         counterparties = [p for p in unique if not p.attributive]
-        if len({p.name for p in counterparties}) >= 2 or len(counterparties) == len(unique):
-            unique = counterparties
-        elif len(counterparties) == 1 and deal_type in {"cloud_compute", "partnership"}:
+        if (
+            len({p.name for p in counterparties}) >= 2
+            or len(counterparties) == len(unique)
+            or (len(counterparties) == 1 and deal_type in {"cloud_compute", "partnership"})
+        ):
             unique = counterparties
     amounts, valuation = _pick_money(clause, text)
-    if _IT_SUBJECT.match(clause.text) and subject is not None:
-        if subject.name not in {u.name for u in unique}:
-            unique = [subject, *unique]
+    if (
+        _IT_SUBJECT.match(clause.text)
+        and subject is not None
+        and subject.name not in {u.name for u in unique}
+    ):
+        unique = [subject, *unique]
     if len(unique) < 2 and previous is not None and unique and types[0] == previous.deal_type:
         # "..., while Nvidia will put in up to $10 billion": borrow the other side.
         roles = _roles(previous, text, gazetteer)
-        counterpart = [p for p in previous.parties if roles.get(p.name) in {"investee", "target", "customer"}]
+        counterpart = [
+            p for p in previous.parties if roles.get(p.name) in {"investee", "target", "customer"}
+        ]
         unique = unique + [p for p in counterpart if p.name not in {u.name for u in unique}]
     if len(unique) == 1 and deal_type == "acquihire" and facts_so_far:
         # "Its founder and most of the team will join Nvidia": the company they leave is the one
@@ -1177,27 +1319,41 @@ def _clause_facts(
         if index - last.sentence_index <= 2 and unique[0].name in last.names:
             unique = unique + [p for p in _unique(last.parties) if p.name != unique[0].name][:1]
     joins_round = None
-    if deal_type == "investment" and unique and _PARTICIPATION.search(masked) and not any(
-        _INVESTEE_BEFORE.search(text[max(0, p.start - 80) : p.start]) or _INVESTEE_AFTER.match(text[p.end : p.end + 80])
-        for p in unique
+    if (
+        deal_type == "investment"
+        and unique
+        and _PARTICIPATION.search(masked)
+        and not any(
+            _INVESTEE_BEFORE.search(text[max(0, p.start - 80) : p.start])
+            or _INVESTEE_AFTER.match(text[p.end : p.end + 80])
+            for p in unique
+        )
     ):
         round_fact = _recent_round(facts_so_far, index)
         if round_fact is not None:
             investee = _investee(round_fact.parties, text)
             anchor = next(p for p in round_fact.parties if p.name == investee)
             if anchor.name not in {u.name for u in unique}:
-                unique = unique + [anchor]
+                unique = [*unique, anchor]
                 joins_round = anchor.name
-    if len(unique) < 2 and not (len(unique) == 1 and not generic_only and (amounts or valuation)):
-        if len(unique) != 1 or generic_only or not _DATE_HINT.search(clause.text):
-            return []  # one side and nothing to complete a neighbouring deal with
+    one_sided = len(unique) == 1 and not generic_only
+    if len(unique) < 2 and not (
+        one_sided and (amounts or valuation or _DATE_HINT.search(clause.text))
+    ):
+        return []  # one side and nothing to complete a neighbouring deal with
     if len(unique) >= 2 and all(p.kind == "media" for p in unique) and deal_type != "licensing":
         return []
     announced = _pick_date(clause, text, published)
     if announced is None and clause.text != sentence.text:
         announced = _attribution_date(sentence, text, published)
-    if announced is None and re.search(r"(?i)\b(?:the same day|that same day|on the same day)\b", clause.text):
-        prior = [f.announced for f in facts_so_far if f.announced is not None and f.announced.precision == "day"]
+    if announced is None and re.search(
+        r"(?i)\b(?:the same day|that same day|on the same day)\b", clause.text
+    ):
+        prior = [
+            f.announced
+            for f in facts_so_far
+            if f.announced is not None and f.announced.precision == "day"
+        ]
         announced = prior[-1] if prior else None
     base = {
         "clause": clause,
@@ -1218,7 +1374,15 @@ def _clause_facts(
         if len(unique) == 1 and not generic_only and (amounts or valuation or base["announced"]) and deal_type in {
             "investment", "acquisition", "cloud_compute", "chip_supply", "acquihire"
         }:  # fmt: skip
-            return [_Fact(parties=unique, deal_type=deal_type, amount=amounts[0] if amounts else None, partial=True, **base)]  # type: ignore[arg-type]
+            return [
+                _Fact(
+                    parties=unique,
+                    deal_type=deal_type,
+                    amount=amounts[0] if amounts else None,
+                    partial=True,
+                    **base,
+                )
+            ]  # type: ignore[arg-type]
         return []
     if all(p.kind == "media" for p in unique) and deal_type != "licensing":
         return []
@@ -1231,10 +1395,16 @@ def _clause_facts(
     amount = amounts[0] if amounts else None
     own = False
     if deal_type == "investment" and amounts:
-        contributions = [m for m in amounts if _CONTRIBUTION_BEFORE.search(text[max(clause.start, m.start - 45) : m.start])]
+        contributions = [
+            m
+            for m in amounts
+            if _CONTRIBUTION_BEFORE.search(text[max(clause.start, m.start - 45) : m.start])
+        ]
         if contributions and len(amounts) > 1:
             amount, own = contributions[0], True
-        elif not _ROUND_TOTAL_BEFORE.search(text[max(clause.start, amounts[0].start - 45) : amounts[0].start]):
+        elif not _ROUND_TOTAL_BEFORE.search(
+            text[max(clause.start, amounts[0].start - 45) : amounts[0].start]
+        ):
             own = bool(re.search(r"(?i)\binvest", text[clause.start : amounts[0].start]))
     return [_Fact(parties=unique, deal_type=deal_type, amount=amount, own_amount=own, **base)]  # type: ignore[arg-type]
 
@@ -1269,18 +1439,41 @@ _DATE_HINT = re.compile(
 )
 
 
-def _recalled_tranche(clause: Span, previous: _Fact, text: str, published: date | None) -> _Fact | None:
+def _recalled_tranche(
+    clause: Span, previous: _Fact, text: str, published: date | None
+) -> _Fact | None:
     """ "..., deepening a relationship that started with a $1 billion check in 2019": a clause with
     its own figure and date but no names recalls an earlier deal between the same parties."""
-    if not _ANY_CUE.search(clause.text.lower()) and not re.search(r"(?i)\b(?:check|cheque|started|began)\b", clause.text):
+    if not _ANY_CUE.search(clause.text.lower()) and not re.search(
+        r"(?i)\b(?:check|cheque|started|began)\b", clause.text
+    ):
         return None
     amounts, _ = _pick_money(clause, text)
     announced = _pick_date(clause, text, published)
-    if not amounts or announced is None or previous.announced is None or _same_date(announced, previous.announced):
+    if (
+        not amounts
+        or announced is None
+        or previous.announced is None
+        or _same_date(announced, previous.announced)
+    ):
         return None
-    deal_type = "investment" if re.search(r"(?i)\b(?:check|cheque|invest\w*|backed|stake)\b", clause.text) else previous.deal_type
-    return replace(previous, deal_type=deal_type, clause=clause, amount=amounts[0], announced=announced,
-                   background=True, valuation=None, joins_round=None, own_amount=True, partial=False)
+    deal_type = (
+        "investment"
+        if re.search(r"(?i)\b(?:check|cheque|invest\w*|backed|stake)\b", clause.text)
+        else previous.deal_type
+    )
+    return replace(
+        previous,
+        deal_type=deal_type,
+        clause=clause,
+        amount=amounts[0],
+        announced=announced,
+        background=True,
+        valuation=None,
+        joins_round=None,
+        own_amount=True,
+        partial=False,
+    )
 
 
 def _has_target(parties: list[_Party], text: str, masked: str) -> bool:
@@ -1387,14 +1580,25 @@ def _compatible(deal: _Deal, fact: _Fact) -> bool:
     ):
         return False  # a different kind of deal between some of the same parties
     primary = deal.primary
-    if fact.names != names and fact.amount is not None and any(f.amount is not None for f in deal.facts):
+    if (
+        fact.names != names
+        and fact.amount is not None
+        and any(f.amount is not None for f in deal.facts)
+    ):
         return False
     for f in deal.facts:
-        if f.amount is not None and fact.amount is not None and not _same_amount(f.amount, fact.amount):
+        if (
+            f.amount is not None
+            and fact.amount is not None
+            and not _same_amount(f.amount, fact.amount)
+        ):
             return False
-        if f.announced is not None and fact.announced is not None and not _same_date(f.announced, fact.announced):
-            if f.amount is not None or fact.amount is not None or f.deal_type == fact.deal_type:
-                return False
+        if (
+            f.announced is not None
+            and fact.announced is not None
+            and not _same_date(f.announced, fact.announced)
+        ) and (f.amount is not None or fact.amount is not None or f.deal_type == fact.deal_type):
+            return False
     if (
         fact.deal_type != primary.deal_type
         and not fact.generic_only
@@ -1402,14 +1606,20 @@ def _compatible(deal: _Deal, fact: _Fact) -> bool:
         and {fact.deal_type, primary.deal_type} != {"partnership", "cloud_compute"}
     ):
         dated = [f.announced for f in (fact, *deal.facts) if f.announced is not None]
-        lead_undated = [f for f in (fact, *deal.facts) if f.announced is None and f.sentence_index <= 1]
+        lead_undated = [
+            f for f in (fact, *deal.facts) if f.announced is None and f.sentence_index <= 1
+        ]
         if dated and lead_undated and fact.published is not None:
-            news = DateMention(0, 0, "", date(fact.published.year, fact.published.month, 1), "month")
+            news = DateMention(
+                0, 0, "", date(fact.published.year, fact.published.month, 1), "month"
+            )
             if not any(_same_date(d, news) for d in dated):
                 return False  # this week's news and a dated earlier deal of another kind
         if fact.amount is not None and any(f.amount is not None for f in deal.facts):
             return False
-        if fact.background != primary.background and (fact.amount is not None or fact.announced is not None):
+        if fact.background != primary.background and (
+            fact.amount is not None or fact.announced is not None
+        ):
             return False
     return True
 
@@ -1424,7 +1634,9 @@ def _same_date(a: DateMention, b: DateMention) -> bool:
         return a.value.year == b.value.year
     if coarse >= 1:
         return (a.value.year, a.value.month) == (b.value.year, b.value.month) or (
-            coarse == 2 and a.value.year == b.value.year and (a.value.month - 1) // 3 == (b.value.month - 1) // 3
+            coarse == 2
+            and a.value.year == b.value.year
+            and (a.value.month - 1) // 3 == (b.value.month - 1) // 3
         )
     return a.value == b.value
 
@@ -1434,7 +1646,10 @@ def _merge_facts(facts: list[_Fact]) -> list[_Deal]:
     for fact in sorted(facts, key=lambda f: f.sentence_index):
         candidates = [d for d in deals if _compatible(d, fact)]
         if candidates:
-            best = max(candidates, key=lambda d: (d.names == fact.names, -abs(d.first_index - fact.sentence_index)))
+            best = max(
+                candidates,
+                key=lambda d: (d.names == fact.names, -abs(d.first_index - fact.sentence_index)),
+            )
             best.facts.append(fact)
         else:
             deals.append(_Deal(facts=[fact]))
@@ -1452,7 +1667,9 @@ def _attach_partials(deals: list[_Deal], partials: list[_Fact], salience: _Salie
             not _attach_partial(deals, fact)
             and fact.deal_type == "investment"
             and fact.amount is not None
-            and not re.match(r"\s*(?:in|into)\s+[a-z]", fact.clause.text[fact.amount.end - fact.clause.start :])
+            and not re.match(
+                r"\s*(?:in|into)\s+[a-z]", fact.clause.text[fact.amount.end - fact.clause.start :]
+            )
         ):
             (investor,) = fact.parties
             if investor.kind == "lab" or any(
@@ -1461,7 +1678,9 @@ def _attach_partials(deals: list[_Deal], partials: list[_Fact], salience: _Salie
                 continue
             subject = salience.antecedent(("lab",), {investor.name}, [])
             if subject is not None and subject.kind == "lab":
-                deals.append(_Deal(facts=[replace(fact, parties=[investor, subject], partial=False)]))
+                deals.append(
+                    _Deal(facts=[replace(fact, parties=[investor, subject], partial=False)])
+                )
 
 
 def _attach_partial(deals: list[_Deal], fact: _Fact) -> bool:
@@ -1475,11 +1694,20 @@ def _attach_partial(deals: list[_Deal], fact: _Fact) -> bool:
         return False
     deal = min(candidates, key=lambda d: min(abs(i - fact.sentence_index) for i in d.indexes))
     has_amount = any(f.amount is not None for f in deal.facts)
-    if fact.amount is not None and has_amount:
-        if not any(f.amount is not None and _same_amount(f.amount, fact.amount) for f in deal.facts):
-            return False
+    if (
+        fact.amount is not None
+        and has_amount
+        and not any(
+            f.amount is not None and _same_amount(f.amount, fact.amount) for f in deal.facts
+        )
+    ):
+        return False
     dates = [f.announced for f in deal.facts if f.announced is not None]
-    if fact.announced is not None and dates and not any(_same_date(d, fact.announced) for d in dates):
+    if (
+        fact.announced is not None
+        and dates
+        and not any(_same_date(d, fact.announced) for d in dates)
+    ):
         return False
     deal.facts.append(fact)
     return True
@@ -1506,8 +1734,10 @@ def _share_round_terms(deals: list[_Deal], text: str) -> None:
             if not near:
                 continue
             own = [f for f in deal.body if f.amount is not None]
-            if own and all(f.partial for f in own) and any(
-                not f.partial and f.amount is not None for d in near for f in d.body
+            if (
+                own
+                and all(f.partial for f in own)
+                and any(not f.partial and f.amount is not None for d in near for f in d.body)
             ):
                 deal.facts = [replace(f, amount=None) if f.partial else f for f in deal.facts]
             joined = any(f.joins_round for f in deal.body) or any(f.own_amount for f in deal.body)
@@ -1517,9 +1747,21 @@ def _share_round_terms(deals: list[_Deal], text: str) -> None:
                 if not joined and not any(d.first_index == deal.first_index for d in near):
                     continue  # only records of one round (co-investors, sized stakes) share its terms
                 if all(getattr(f, field_name) is None for f in deal.body):
-                    donor = next((getattr(f, field_name) for d in near for f in d.body if getattr(f, field_name)), None)
+                    donor = next(
+                        (
+                            getattr(f, field_name)
+                            for d in near
+                            for f in d.body
+                            if getattr(f, field_name)
+                        ),
+                        None,
+                    )
                     if donor is not None:
-                        deal.facts.append(replace(deal.primary, **{field_name: donor, "amount": None, "partial": True}))
+                        deal.facts.append(
+                            replace(
+                                deal.primary, **{field_name: donor, "amount": None, "partial": True}
+                            )
+                        )
 
 
 def _same_round(a: _Deal, b: _Deal) -> bool:
@@ -1578,7 +1820,9 @@ def _attach_terms(deals: list[_Deal], s: _Sentence, gazetteer: Gazetteer) -> Non
     target = _deal_for(deals, s.index, names, anaphoric)
     if target is None:
         return
-    if exclusivity is not None and rank_exclusivity(exclusivity) < rank_exclusivity(target.exclusivity):
+    if exclusivity is not None and rank_exclusivity(exclusivity) < rank_exclusivity(
+        target.exclusivity
+    ):
         target.exclusivity = exclusivity
     if share is not None and target.revenue_share_pct is None:
         target.revenue_share_pct = share[0]
@@ -1587,9 +1831,12 @@ def _attach_terms(deals: list[_Deal], s: _Sentence, gazetteer: Gazetteer) -> Non
     for p in products:
         if p.name in target.names and target.provider_hint is None:
             target.provider_hint = gazetteer.provider_of(p.name)
-    if wants_amount and not any(f.amount is not None for f in target.facts) and target.extra_amount is None:
-        if not any(f.sentence_index == s.index for f in target.facts):
-            target.extra_amount = s.money[0]
+    if (
+        wants_amount
+        and not any(f.amount is not None for f in target.facts)
+        and target.extra_amount is None
+    ) and not any(f.sentence_index == s.index for f in target.facts):
+        target.extra_amount = s.money[0]
 
 
 def _deal_for(deals: list[_Deal], index: int, names: set[str], anaphoric: bool) -> _Deal | None:
@@ -1625,13 +1872,22 @@ def _to_mention(
 ) -> DealMention:
     primary = deal.primary
     body = sorted(deal.body, key=lambda f: (f.partial, f.sentence_index))
-    parties = _unique(p for f in sorted(body, key=lambda f: (f.partial, f.sentence_index)) for p in f.parties)
+    parties = _unique(
+        p for f in sorted(body, key=lambda f: (f.partial, f.sentence_index)) for p in f.parties
+    )
     roles = _roles(replace(primary, parties=parties), article.text, gazetteer)
     names = tuple(p.name for p in parties)
     deal_type = primary.deal_type
     amount = next((f.amount for f in body if f.amount is not None), None) or deal.extra_amount
     valuation = next((f.valuation for f in body if f.valuation is not None), None)
-    announced = next((f.announced for f in sorted(body, key=lambda f: f.sentence_index) if f.announced is not None), None)
+    announced = next(
+        (
+            f.announced
+            for f in sorted(body, key=lambda f: f.sentence_index)
+            if f.announced is not None
+        ),
+        None,
+    )
     precision = announced.precision if announced else None
     announced_on = announced.value if announced else None
     if announced is None and published is not None and _is_current(deal, position):
@@ -1685,7 +1941,12 @@ def _to_mention(
 
 
 def _compute_provider(
-    deal: _Deal, parties: list[_Party], roles: dict[str, str], deal_type: str, text: str, gazetteer: Gazetteer
+    deal: _Deal,
+    parties: list[_Party],
+    roles: dict[str, str],
+    deal_type: str,
+    text: str,
+    gazetteer: Gazetteer,
 ) -> str | None:
     """The cloud a deal covers: named for compute deals, and for investments whose investor sells it."""
     if deal_type in {"acquisition", "acquihire", "chip_supply", "licensing"}:
@@ -1693,9 +1954,14 @@ def _compute_provider(
     provider_name = _provider_party(parties, text, gazetteer)
     if provider_name is None:
         return None
-    named_product = any(p.is_product for f in deal.facts for p in f.parties) or bool(deal.provider_hint)
+    named_product = any(p.is_product for f in deal.facts for p in f.parties) or bool(
+        deal.provider_hint
+    )
     says_cloud = any(
-        re.search(r"(?i)\b(?:cloud|compute capacity|computing capacity|training partner)\b", _mask(f.clause, f.parties))
+        re.search(
+            r"(?i)\b(?:cloud|compute capacity|computing capacity|training partner)\b",
+            _mask(f.clause, f.parties),
+        )
         for f in deal.facts
     )
     if deal_type == "investment":

@@ -40,7 +40,9 @@ _PROVIDER_FOLD = {
     "google cloud platform": "google cloud", "oracle": "oracle cloud infrastructure",
     "oci": "oracle cloud infrastructure", "oracle cloud": "oracle cloud infrastructure",
 }  # fmt: skip
-_SUFFIX = re.compile(r"[,.]?\s+(?:inc|corp|corporation|ltd|llc|plc|co|company|limited|s\.a\.|ag|se)\.?$")
+_SUFFIX = re.compile(
+    r"[,.]?\s+(?:inc|corp|corporation|ltd|llc|plc|co|company|limited|s\.a\.|ag|se)\.?$"
+)
 
 
 def fold_org(name: str) -> str:
@@ -144,14 +146,20 @@ def score_mentions(
                 counts[1] += gold_value is not None
                 counts[2] += pred_value is not None
                 counts[0] += (
-                    gold_value is not None and pred_value is not None and _same(name, gold_value, pred_value)
+                    gold_value is not None
+                    and pred_value is not None
+                    and _same(name, gold_value, pred_value)
                 )
         label = str(article.get("id", article["url"]))
         result.tp += len(used_gold)
         result.fn += len(golds) - len(used_gold)
         result.fp += len(preds) - len(used_pred)
-        result.missed += [(label, list(golds[i]["parties"])) for i in range(len(golds)) if i not in used_gold]  # type: ignore[call-overload]
+        result.missed += [
+            (label, list(golds[i]["parties"])) for i in range(len(golds)) if i not in used_gold
+        ]  # type: ignore[call-overload]
         result.spurious += [
-            (label, list(preds[i].get("parties") or [])) for i in range(len(preds)) if i not in used_pred  # type: ignore[call-overload]
+            (label, list(preds[i].get("parties") or []))
+            for i in range(len(preds))
+            if i not in used_pred  # type: ignore[call-overload]
         ]
     return result

@@ -35,10 +35,14 @@ def gold_sha256() -> str:
 def evaluate() -> Score:
     gazetteer = load_gazetteer()
     mentions = []
-    for item in parse_jsonl(ARTICLES.read_text(encoding="utf-8").splitlines(), source=str(ARTICLES)):
+    for item in parse_jsonl(
+        ARTICLES.read_text(encoding="utf-8").splitlines(), source=str(ARTICLES)
+    ):
         if isinstance(item, Article):
             mentions.extend(m.to_record() for m in extract_deals(item, gazetteer))
-    gold = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+    gold = [
+        json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
     return score_mentions(mentions, gold)
 
 
