@@ -1355,43 +1355,38 @@ def _clause_facts(
             if f.announced is not None and f.announced.precision == "day"
         ]
         announced = prior[-1] if prior else None
-    base = {
-        "clause": clause,
-        "sentence": sentence,
-        "sentence_index": index,
-        "valuation": valuation,
-        "announced": announced,
-        "stake_pct": find_stake_pct(clause.text),
-        "hedged": bool(_HEDGE.search(clause.text)),
-        "announced_cue": bool(_ANNOUNCED.search(sentence.text)),
-        "background": bool(_BACKGROUND.search(clause.text)),
-        "is_title": sentence.is_title,
-        "generic_only": generic_only,
-        "joins_round": joins_round,
-        "published": published,
-    }
+    template = _Fact(
+        parties=unique,
+        deal_type=deal_type,
+        clause=clause,
+        sentence=sentence,
+        sentence_index=index,
+        valuation=valuation,
+        announced=announced,
+        stake_pct=find_stake_pct(clause.text),
+        hedged=bool(_HEDGE.search(clause.text)),
+        announced_cue=bool(_ANNOUNCED.search(sentence.text)),
+        background=bool(_BACKGROUND.search(clause.text)),
+        is_title=sentence.is_title,
+        generic_only=generic_only,
+        joins_round=joins_round,
+        published=published,
+    )
     if len(unique) < 2:
-        if len(unique) == 1 and not generic_only and (amounts or valuation or base["announced"]) and deal_type in {
-            "investment", "acquisition", "cloud_compute", "chip_supply", "acquihire"
-        }:  # fmt: skip
-            return [
-                _Fact(
-                    parties=unique,
-                    deal_type=deal_type,
-                    amount=amounts[0] if amounts else None,
-                    partial=True,
-                    **base,
-                )
-            ]  # type: ignore[arg-type]
+        if deal_type in {
+            "investment",
+            "acquisition",
+            "cloud_compute",
+            "chip_supply",
+            "acquihire",
+        } and (amounts or valuation or announced):
+            return [replace(template, amount=amounts[0] if amounts else None, partial=True)]
         return []
     if all(p.kind == "media" for p in unique) and deal_type != "licensing":
         return []
     split = _respectively(unique, amounts, clause, text, deal_type)
     if split:
-        return [
-            _Fact(parties=ps, deal_type=deal_type, amount=m, own_amount=True, **base)  # type: ignore[arg-type]
-            for ps, m in split
-        ]
+        return [replace(template, parties=ps, amount=m, own_amount=True) for ps, m in split]
     amount = amounts[0] if amounts else None
     own = False
     if deal_type == "investment" and amounts:
@@ -1406,7 +1401,7 @@ def _clause_facts(
             text[max(clause.start, amounts[0].start - 45) : amounts[0].start]
         ):
             own = bool(re.search(r"(?i)\binvest", text[clause.start : amounts[0].start]))
-    return [_Fact(parties=unique, deal_type=deal_type, amount=amount, own_amount=own, **base)]  # type: ignore[arg-type]
+    return [replace(template, amount=amount, own_amount=own)]
 
 
 _CONTRIBUTION_BEFORE = re.compile(
@@ -1483,7 +1478,9 @@ def _has_target(parties: list[_Party], text: str, masked: str) -> bool:
         if _TARGET_BEFORE.search(before) or _TARGET_AFTER.match(after):
             return True
     cue = _CUE_PATTERNS["acquisition"].search(masked)
-    return bool(cue) and bool(re.match(r"[^,;.]{0,40}?X{2,}", masked[cue.end() : cue.end() + 60]))
+    if cue is None:
+        return False
+    return bool(re.match(r"[^,;.]{0,40}?X{2,}", masked[cue.end() : cue.end() + 60]))
 
 
 def _as_mentions(parties: list[_Party]) -> list[OrgMention]:

@@ -98,14 +98,22 @@ def _same(field_name: str, gold: object, predicted: object) -> bool:
     if field_name == "announced":
         return str(predicted)[:10].startswith(str(gold))
     if field_name in {"amount_usd", "valuation_usd"}:
-        return math.isclose(float(predicted), float(gold), rel_tol=0.01)  # type: ignore[arg-type]
+        return math.isclose(_number(predicted), _number(gold), rel_tol=0.01)
     if field_name == "revenue_share_pct":
-        return abs(float(predicted) - float(gold)) <= 0.5  # type: ignore[arg-type]
+        return abs(_number(predicted) - _number(gold)) <= 0.5
     if field_name == "compute_provider":
         return fold_provider(predicted) == fold_provider(gold)
     if field_name == "term_end_year":
-        return int(predicted) == int(gold)  # type: ignore[call-overload]
-    return predicted == gold
+        return int(_number(predicted)) == int(_number(gold))
+    return bool(predicted == gold)
+
+
+def _number(value: object) -> float:
+    return float(value)  # type: ignore[arg-type]
+
+
+def _names(value: object) -> list[str]:
+    return [str(v) for v in value] if isinstance(value, list | tuple) else []
 
 
 def _predicted(field_name: str, mention: Mapping[str, object]) -> object:
@@ -155,11 +163,11 @@ def score_mentions(
         result.fn += len(golds) - len(used_gold)
         result.fp += len(preds) - len(used_pred)
         result.missed += [
-            (label, list(golds[i]["parties"])) for i in range(len(golds)) if i not in used_gold
-        ]  # type: ignore[call-overload]
+            (label, _names(golds[i]["parties"])) for i in range(len(golds)) if i not in used_gold
+        ]
         result.spurious += [
-            (label, list(preds[i].get("parties") or []))
+            (label, _names(preds[i].get("parties")))
             for i in range(len(preds))
-            if i not in used_pred  # type: ignore[call-overload]
+            if i not in used_pred
         ]
     return result
