@@ -38,13 +38,12 @@ def run(
     except SettingsError as exc:
         _fail(str(exc))
         return
-    from expectations.common import TableLevelFailure
-    from flows.pipeline import QuarantineThresholdExceeded
+    from flows.pipeline import NOTHING_PUBLISHED
     from flows.pipeline import run as run_flow
 
     try:
         summary = run_flow(settings)
-    except (TableLevelFailure, QuarantineThresholdExceeded) as exc:
+    except NOTHING_PUBLISHED as exc:
         _fail(f"nothing published: {exc}")
         return
     for message in summary.rejections:

@@ -8,7 +8,10 @@ current release publishes nothing.
 from __future__ import annotations
 
 import logging
+import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -32,13 +35,21 @@ from transforms.releases import (
 )
 from transforms.schemas import QUARANTINE
 
-__all__ = ["RunSummary", "aideals_flow", "run"]
+__all__ = ["NOTHING_PUBLISHED", "RunSummary", "aideals_flow", "run"]
 
 MIN_MENTIONS_FOR_FRACTION = 20  # below this, a quarantine fraction says little
 
 
+class NoReadableSource(RuntimeError):
+    """Not one configured source could be read: publishing an empty release would mislead."""
+
+
 class QuarantineThresholdExceeded(RuntimeError):
     """Too large a share of the new rows failed validation: something upstream is broken."""
+
+
+# Failures that stop a run before publishing, with a message for the operator.
+NOTHING_PUBLISHED = (TableLevelFailure, QuarantineThresholdExceeded, NoReadableSource)
 
 
 @dataclass
@@ -63,6 +74,15 @@ class RunSummary:
     report_path: str | None = None
     data_docs: str | None = None
     error: str | None = None
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - start
 
     def markdown(self) -> str:
         lines = [
@@ -85,6 +105,9 @@ class RunSummary:
             lines.append(f"- version published: none (current release: {self.version})")
         lines.append(f"- data quality report: {self.data_docs or 'not built'}")
         lines.append(f"- this report: {self.report_path}")
+        if self.timings:
+            spent = ", ".join(f"{k} {v:.1f} s" for k, v in self.timings.items())
+            lines.append(f"- time per stage: {spent}")
         if self.error:
             lines += ["", "## Failure", "", self.error]
         if self.rejections:
@@ -137,10 +160,10 @@ def aideals_flow(settings: Settings, run_name: str | None = None) -> RunSummary:
     )
     try:
         _run(settings, paths, summary, logger, today=today, started=started)
-    except (TableLevelFailure, QuarantineThresholdExceeded) as exc:
+    except NOTHING_PUBLISHED as exc:
         summary.error = str(exc)
         summary.validation["outcome"] = "failed"
-        logger.error("validation blocked publishing: %s", exc)
+        logger.error("nothing published: %s", exc)
         summary.report_path = str(tasks.write_report(paths, run_name, summary.markdown()))
         raise
     summary.report_path = str(paths.run_report(run_name))
@@ -157,45 +180,52 @@ def _run(
     today: Any,
     started: datetime,
 ) -> None:
-    inputs = tasks.read_sources(settings.sources)
-    summary.inputs_read = len(inputs.raw)
-    summary.raw_new = tasks.store_raw(paths, inputs.raw)
-    parsed, rejected = tasks.parse_inputs(inputs.raw, today)
-    rejected = inputs.rejections + rejected
-    summary.articles_parsed = len(parsed)
-
-    previous = tasks.load_release(paths)
-    summary.version = previous.version
-    session = ValidationSession(paths.data_docs)
-
-    candidates = tasks.build_articles(parsed, started)
-    changed = changed_article_ids(previous.tables["articles"], candidates)
-    articles_check = tasks.validate_articles(
-        session, merge_articles(previous.tables["articles"], changed), today, started
-    )
+    with summary.stage("read"):
+        inputs = tasks.read_sources(settings.sources)
+        summary.inputs_read = len(inputs.raw)
+        if len(inputs.rejections) == len(settings.sources):
+            raise NoReadableSource(
+                "no source could be read: " + "; ".join(r.message() for r in inputs.rejections)
+            )
+        summary.raw_new = tasks.store_raw(paths, inputs.raw)
+    with summary.stage("parse"):
+        parsed, rejected = tasks.parse_inputs(inputs.raw, today)
+        rejected = inputs.rejections + rejected
+        summary.articles_parsed = len(parsed)
+        previous = tasks.load_release(paths)
+        summary.version = previous.version
+        candidates = tasks.build_articles(parsed, started)
+        changed = changed_article_ids(previous.tables["articles"], candidates)
+    with summary.stage("validate"):
+        session = ValidationSession(paths.data_docs)
+        articles_check = tasks.validate_articles(
+            session, merge_articles(previous.tables["articles"], changed), today, started
+        )
     articles = articles_check.valid
     changed = changed.join(articles.select("article_id"), on="article_id", how="semi")
     summary.articles_new_or_changed = changed.height
 
-    by_id = {p.article.article_id: p.article for p in parsed}
-    to_extract = [by_id[i] for i in changed.get_column("article_id").to_list()]
-    new_mentions = [previous.tables["deal_mentions"].clear()]
-    for start in range(0, len(to_extract), settings.batch_size):
-        frame, failures = tasks.extract_batch(
-            to_extract[start : start + settings.batch_size], settings.gazetteer_files
-        )
-        new_mentions.append(frame)
-        rejected += failures
-    extracted = pl.concat(new_mentions)
+    with summary.stage("extract"):
+        by_id = {p.article.article_id: p.article for p in parsed}
+        to_extract = [by_id[i] for i in changed.get_column("article_id").to_list()]
+        new_mentions = [previous.tables["deal_mentions"].clear()]
+        for start in range(0, len(to_extract), settings.batch_size):
+            frame, failures = tasks.extract_batch(
+                to_extract[start : start + settings.batch_size], settings.gazetteer_files
+            )
+            new_mentions.append(frame)
+            rejected += failures
+        extracted = pl.concat(new_mentions)
     summary.mentions_extracted = extracted.height
 
-    mentions_check = tasks.validate_mentions(
-        session,
-        merge_mentions(previous.tables["deal_mentions"], changed, extracted),
-        articles,
-        settings.min_confidence,
-        started,
-    )
+    with summary.stage("validate"):
+        mentions_check = tasks.validate_mentions(
+            session,
+            merge_mentions(previous.tables["deal_mentions"], changed, extracted),
+            articles,
+            settings.min_confidence,
+            started,
+        )
     new_bad = mentions_check.quarantine.join(
         previous.tables["quarantine"].select("quarantine_id"), on="quarantine_id", how="anti"
     ).height
@@ -209,9 +239,10 @@ def _run(
         )
     mentions = mentions_check.valid
 
-    deals_check = tasks.validate_deals(
-        session, tasks.consolidate_deals(mentions, articles), started
-    )
+    with summary.stage("consolidate"):
+        consolidated = tasks.consolidate_deals(mentions, articles)
+    with summary.stage("validate"):
+        deals_check = tasks.validate_deals(session, consolidated, started)
     deals = deals_check.valid
 
     for r in rejected:
@@ -228,11 +259,13 @@ def _run(
         ]
     )
     quarantine = merge_quarantine(previous.tables["quarantine"], new_quarantine)
-    quarantine_check = tasks.validate_quarantine(session, quarantine, started)
+    with summary.stage("validate"):
+        quarantine_check = tasks.validate_quarantine(session, quarantine, started)
     summary.quarantined_new = quarantine.height - previous.tables["quarantine"].height
     checks = [articles_check, mentions_check, deals_check, quarantine_check]
     summary.validation = _outcome(checks)
-    docs = tasks.build_data_docs(session)
+    with summary.stage("data docs"):
+        docs = tasks.build_data_docs(session)
     summary.data_docs = str(docs) if docs else None
 
     frames = {
@@ -248,7 +281,10 @@ def _run(
     summary.deals_added = len(changes["added"])
     summary.deals_changed = len(changes["changed"])
     summary.deals_removed = len(changes["removed"])
-    manifest = tasks.publish(paths, frames, started, summary.validation, changes, EXTRACTOR_VERSION)
+    with summary.stage("publish"):
+        manifest = tasks.publish(
+            paths, frames, started, summary.validation, changes, EXTRACTOR_VERSION
+        )
     summary.version = manifest["version"]
     summary.published = True
     logger.info("published release %s", manifest["version"])

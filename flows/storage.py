@@ -44,14 +44,16 @@ class Release:
     tables: Mapping[str, pl.DataFrame]
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
+def _write_atomic(path: Path, data: bytes, *, durable: bool = True) -> None:
+    """Write to a temporary file and rename it into place; fsync when ``durable``."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -64,7 +66,7 @@ def store_raw(paths: DataPaths, inputs: Iterable[RawInput]) -> int:
     for raw in inputs:
         target = paths.raw_object(raw.sha256)
         if not target.exists():
-            _write_atomic(target, raw.payload)
+            _write_atomic(target, raw.payload, durable=False)  # re-stored on the next run
             new += 1
     return new
 

@@ -34,6 +34,7 @@ def run(sources: list[Path], data_dir: Path):  # type: ignore[no-untyped-def]
     return run_flow(Settings(sources=tuple(sources), data_dir=data_dir))
 
 
+@pytest.mark.skipif(not SAMPLE_SOURCE.is_file(), reason="the sample corpus is not in data/sample")
 def test_sample_publishes_version_0_then_reruns_add_nothing_and_one_article_adds_one(
     tmp_path: Path,
 ) -> None:
@@ -175,6 +176,20 @@ def test_seed_acceptance_scores_f1_1(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "F1=1.000" in result.stdout
+
+
+def test_cli_run_fails_clearly_when_no_source_can_be_read(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from flows.cli import app
+
+    missing = tmp_path / "missing.jsonl"
+    result = CliRunner().invoke(
+        app, ["run", "--source", str(missing), "--data-dir", str(tmp_path / "data")]
+    )
+    assert result.exit_code == 1
+    assert f"no source could be read: {missing}:source: source not found" in result.stderr
+    assert not (tmp_path / "data" / "published").exists()
 
 
 def test_cli_run_publishes_and_says_where(tmp_path: Path) -> None:
