@@ -363,7 +363,7 @@ def test_spans_index_the_text_and_ranges_are_ordered(text: str) -> None:
         "1" * 100_000,
         "1," * 50_000,
         "$" * 50_000,
-        "$1" * 50_000,
+        "$1" * 20_000,
         "€" * 50_000,
         "1" * 100_000 + " dollars",
         "$1" + "0" * 100_000,

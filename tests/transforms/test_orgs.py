@@ -288,10 +288,10 @@ def test_fast_on_long_runs_of_names(text: str) -> None:
     strict=True,
 )
 @pytest.mark.parametrize(
-    "text", ["Xyz" * 2_500 + " invested", "A-" * 3_000 + " invested"], ids=["XyzXyz", "A-A-"]
+    "text", ["Xyz" * 1_800 + " invested", "A-" * 2_500 + " invested"], ids=["XyzXyz", "A-A-"]
 )
 def test_fallback_is_fast_on_long_capitalised_tokens(text: str) -> None:
-    # 7,500 characters: a linear scan takes about a millisecond; these take over a second.
+    # 5,000 characters: a linear scan takes about a millisecond; these take over half a second.
     began = time.perf_counter()
     GAZETTEER.find(text)
-    assert time.perf_counter() - began < 0.25
+    assert time.perf_counter() - began < 0.1
