@@ -87,8 +87,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "weekday",
         re.compile(
-            r"\b(?P<last>(?i:last\s+|this\s+past\s+|on\s+|earlier\s+on\s+|this\s+))?(?P<weekday>Monday|"
-            r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+            r"\b(?:(?P<last>(?i:last\s+|this\s+past\s+|on\s+|earlier\s+on\s+|this\s+))"
+            r"|(?<![Nn]ext\s)(?<![Cc]oming\s))"  # "next Monday" is ahead, not behind
+            r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
         ),
     ),
     (

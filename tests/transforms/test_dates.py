@@ -189,6 +189,8 @@ def test_impossible_dates_give_nothing_and_never_raise(text: str, published: dat
         ("it may rain", JUL),
         ("next March", TUE),
         ("next week", TUE),
+        ("It will close next Monday.", TUE),
+        ("on the coming Friday", TUE),
         ("in 20 days", TUE),
         ("2021's deal", TUE),
         ("$2024", TUE),
