@@ -554,10 +554,15 @@ class _Fact:
     )
     own_amount: bool = False  # the amount is one investor's contribution, not a round's total
     published: date | None = None  # the article's date: an undated lead fact happened then
+    _names_key: tuple[str, ...] = field(default=(), repr=False, compare=False)
+    _names: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
 
     @property
     def names(self) -> frozenset[str]:
-        return frozenset(p.name for p in self.parties)
+        key = tuple(p.name for p in self.parties)
+        if self._names_key != key:
+            self._names_key, self._names = key, frozenset(key)
+        return self._names
 
 
 @dataclass
@@ -568,38 +573,77 @@ class _Deal:
     term_end_year: int | None = None
     provider_hint: str | None = None
     extra_amount: Money | None = None
+    _seen: int = field(default=0, repr=False)
+    _list_id: int = field(default=0, repr=False)
+    _names: set[str] = field(default_factory=set, repr=False)
+    _body: list[_Fact] = field(default_factory=list, repr=False)
+    _titles: list[_Fact] = field(default_factory=list, repr=False)
+    _specific: list[_Fact] = field(default_factory=list, repr=False)
+    _indexes: set[int] = field(default_factory=set, repr=False)
+    _title_indexes: set[int] = field(default_factory=set, repr=False)
+    _best: dict[bool, _Fact] = field(default_factory=dict, repr=False)
+    _undated_lead: bool = field(default=False, repr=False)
+
+    def _refresh(self) -> None:
+        """Fold in facts added since the last look, so derived values cost nothing per query:
+        an article that repeats one deal a thousand times must not cost a million comparisons."""
+        if id(self.facts) != self._list_id or len(self.facts) < self._seen:
+            self._list_id, self._seen = id(self.facts), 0
+            self._names, self._body, self._titles, self._specific = set(), [], [], []
+            self._indexes, self._title_indexes, self._undated_lead = set(), set(), False
+            self._best = {}
+        for f in self.facts[self._seen :]:
+            self._names |= f.names
+            (self._titles if f.is_title else self._body).append(f)
+            (self._title_indexes if f.is_title else self._indexes).add(f.sentence_index)
+            best = self._best.get(f.is_title)
+            if best is None or _primary_key(f) < _primary_key(best):
+                self._best[f.is_title] = f
+            if f.amount is not None or f.announced is not None:
+                self._specific.append(f)
+            if f.announced is None and f.sentence_index <= 1:
+                self._undated_lead = True
+        self._seen = len(self.facts)
 
     @property
     def names(self) -> frozenset[str]:
-        out: set[str] = set()
-        for f in self.facts:
-            out |= f.names
-        return frozenset(out)
+        self._refresh()
+        return frozenset(self._names)
 
     @property
     def body(self) -> list[_Fact]:
-        return [f for f in self.facts if not f.is_title] or self.facts
+        self._refresh()
+        return self._body or self._titles
 
     @property
     def primary(self) -> _Fact:
-        return min(
-            self.body,
-            key=lambda f: (
-                f.partial,
-                f.hedged,
-                f.generic_only,
-                _MERGE_RANK[f.deal_type],
-                f.sentence_index,
-            ),
-        )
+        self._refresh()
+        return self._best.get(False) or self._best[True]
 
     @property
     def first_index(self) -> int:
-        return min(f.sentence_index for f in self.body)
+        self._refresh()
+        return min(self._indexes or self._title_indexes)
 
     @property
     def indexes(self) -> list[int]:
-        return [f.sentence_index for f in self.body]
+        self._refresh()
+        return sorted(self._indexes or self._title_indexes)
+
+    @property
+    def specific(self) -> list[_Fact]:
+        """The facts with a figure or a date: the only ones that can tell two deals apart."""
+        self._refresh()
+        return self._specific
+
+    @property
+    def undated_lead(self) -> bool:
+        self._refresh()
+        return self._undated_lead
+
+
+def _primary_key(f: _Fact) -> tuple[bool, bool, bool, int, int]:
+    return (f.partial, f.hedged, f.generic_only, _MERGE_RANK[f.deal_type], f.sentence_index)
 
 
 def _split_clauses(sentence: Span) -> list[Span]:
@@ -1163,7 +1207,7 @@ def extract_deals(article: Article, gazetteer: Gazetteer) -> list[DealMention]:
                 gazetteer,
                 text,
                 published,
-                facts + partials,
+                sorted(facts[-8:] + partials[-8:], key=lambda f: f.sentence_index),
                 subject,
             )
             for fact in new_facts:
@@ -1563,7 +1607,9 @@ def _compatible(deal: _Deal, fact: _Fact) -> bool:
         and fact.joins_round in names
         and deal.primary.deal_type == "investment"
         and min(abs(i - fact.sentence_index) for i in deal.indexes) <= 3
-        and not any(f.own_amount for f in deal.facts)  # co-investors of a sized stake stand apart
+        and not any(
+            f.own_amount for f in deal.specific
+        )  # co-investors of a sized stake stand apart
     )
     if not joins and not (fact.names == names or fact.names < names or names < fact.names):
         return False
@@ -1580,10 +1626,10 @@ def _compatible(deal: _Deal, fact: _Fact) -> bool:
     if (
         fact.names != names
         and fact.amount is not None
-        and any(f.amount is not None for f in deal.facts)
+        and any(f.amount is not None for f in deal.specific)
     ):
         return False
-    for f in deal.facts:
+    for f in deal.specific:
         if (
             f.amount is not None
             and fact.amount is not None
@@ -1602,17 +1648,15 @@ def _compatible(deal: _Deal, fact: _Fact) -> bool:
         and not primary.generic_only
         and {fact.deal_type, primary.deal_type} != {"partnership", "cloud_compute"}
     ):
-        dated = [f.announced for f in (fact, *deal.facts) if f.announced is not None]
-        lead_undated = [
-            f for f in (fact, *deal.facts) if f.announced is None and f.sentence_index <= 1
-        ]
+        dated = [f.announced for f in (fact, *deal.specific) if f.announced is not None]
+        lead_undated = deal.undated_lead or (fact.announced is None and fact.sentence_index <= 1)
         if dated and lead_undated and fact.published is not None:
             news = DateMention(
                 0, 0, "", date(fact.published.year, fact.published.month, 1), "month"
             )
             if not any(_same_date(d, news) for d in dated):
                 return False  # this week's news and a dated earlier deal of another kind
-        if fact.amount is not None and any(f.amount is not None for f in deal.facts):
+        if fact.amount is not None and any(f.amount is not None for f in deal.specific):
             return False
         if fact.background != primary.background and (
             fact.amount is not None or fact.announced is not None

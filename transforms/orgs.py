@@ -53,6 +53,8 @@ class OrgMention:
 def canonical_name(written: str) -> str:
     """Drop legal suffixes and possessives: "Amazon.com Inc." -> "Amazon.com"."""
     name = written.strip().rstrip(",")
+    if name.endswith(".") and not re.search(r"\b(?:Inc|Corp|Co|Ltd|Bros|[A-Z])\.$", name):
+        name = name[:-1]  # a sentence's full stop, not part of the name
     name = re.sub(r"['’]s$", "", name)
     return _LEGAL_SUFFIX.sub("", name).strip() or written.strip()
 
@@ -96,21 +98,26 @@ _DESCRIPTOR_RE = re.compile(
 # The fallback looks for unknown organisations only where a deal could be stated.
 _FALLBACK_HINT = re.compile(
     r"invest|acqui|\bbuy|bought|purchas|raise|round|fund|backed|stake|partner|deal|agreement|"
-    r"contract|licen[cs]|\bhire|\bhired|merg|takeover|startup|start-up|venture|pact",
+    r"contract|licen[cs]|\bhire|\bhired|merg|takeover|startup|start-up|venture|pact|join|poach|"
+    r"team(?:s|ed)? up|bring|brought|recruit|collaborat|alliance",
     re.I,
 )
+# A capitalised word: it starts where no name character precedes it and is read possessively, so
+# a long run of capitals or hyphens is scanned once, never re-tried from inside ("A-A-A-...").
+_WORD = r"(?<![\w&.'’-])[A-Z][\w&.'-]*+(?<=[A-Za-z0-9])"
+_NEXT_WORD = r"\s+[A-Z][\w&.'-]*+(?<=[A-Za-z0-9])"
 _FALLBACK_SUFFIX = re.compile(
-    r"\b((?:[A-Z][\w&.'-]*[a-z0-9][\w&.'-]*|[A-Z]{2,})(?:\s+(?:[A-Z][\w&.'-]*|[A-Z]{2,}|of|&)){0,3}"
+    rf"({_WORD}(?:{_NEXT_WORD}|\s+(?:of|&)){{0,3}}"
     r"\s+(?:Inc|Corp|Labs|Lab|AI|Technologies|Robotics|Capital|Ventures|Partners|Systems|Networks|"
     r"Semiconductor|Semiconductors|Computing|Cloud|Data|Intelligence|Holdings|Group|Bio|Therapeutics|"
     r"Analytics|Software|Energy|Dynamics|Foundation|Fund|Investments|Management)\b\.?)"
 )
 _FALLBACK_DESCRIBED = re.compile(
     r"\b(?:startup|start-up|company|firm|developer|chipmaker|maker|lab|rival|provider|platform|"
-    r"investor|fund|unicorn)\s+((?:[A-Z][\w&.'-]*[a-zA-Z0-9])(?:\s+[A-Z][\w&.'-]*[a-zA-Z0-9]){0,2})"
+    rf"investor|fund|unicorn)\s+({_WORD}(?:{_NEXT_WORD}){{0,2}})"
 )
 _FALLBACK_APPOSITIVE = re.compile(
-    r"\b((?:[A-Z][\w&.'-]*[a-zA-Z0-9])(?:\s+[A-Z][\w&.'-]*[a-zA-Z0-9]){0,2}),\s+(?:a|an)\s+"
+    rf"({_WORD}(?:{_NEXT_WORD}){{0,2}}),\s+(?:a|an)\s+"
     r"(?:[\w$.,-]+\s+){0,5}(?:startup|start-up|company|firm|developer|maker|lab|provider|"
     r"chipmaker|platform|operator|unicorn)\b"
 )

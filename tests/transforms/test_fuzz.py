@@ -146,12 +146,6 @@ def test_adversarial_input_is_fast_and_consistent(text: str) -> None:
     assert seconds < ADVERSARIAL_SECONDS
 
 
-@pytest.mark.xfail(
-    reason="catastrophic backtracking in orgs.py _FALLBACK_SUFFIX "
-    "([A-Z][\\w&.'-]*[a-z0-9][\\w&.'-]* over a long capitalised token) and _FALLBACK_APPOSITIVE "
-    "([A-Z][\\w&.'-]*[a-zA-Z0-9]), reached through gazetteer.fallback() for a clause with a cue",
-    strict=True,
-)
 @pytest.mark.parametrize(
     "text",
     ["Xyz" * 1_500 + " invested in OpenAI.", "Microsoft invested in " + "A-" * 3_000],
@@ -164,12 +158,6 @@ def test_long_capitalised_token_in_a_deal_clause_is_fast(text: str) -> None:
     assert seconds < 0.15
 
 
-@pytest.mark.xfail(
-    reason="quadratic in deals.py, not a regex: every fact about the same parties is checked by "
-    "_compatible() against all facts already merged, and _Deal.names rebuilds the party set "
-    "from every fact on each call (5,000 such sentences take about 28 s)",
-    strict=True,
-)
 def test_many_sentences_about_the_same_deal_are_fast() -> None:
     # 36,000 characters: about 2 s now; the per-sentence work alone is about 0.3 s.
     text = "Microsoft invested in OpenAI. " * 1_200

@@ -131,21 +131,11 @@ def test_fallback_organisations_not_in_the_gazetteer(text: str, written: str, na
     assert [m[:2] for m in mentions] == [(written, name)]
 
 
-@pytest.mark.xfail(
-    reason="orgs.py _FALLBACK_SUFFIX ends in \\b\\.? and canonical_name keeps the dot, so a "
-    "sentence-final full stop becomes part of the name ('Acme Robotics.')",
-    strict=True,
-)
 def test_fallback_name_drops_a_sentence_final_full_stop() -> None:
     text = "Google hired the co-founders and staff of Acme Robotics."
     assert [m[1] for m in found(text) if not m[3]] == ["Acme Robotics"]
 
 
-@pytest.mark.xfail(
-    reason="orgs.py _FALLBACK_HINT lacks cue words the engine knows (join, poach, bring on, "
-    "team up), so an unknown organisation in such a clause is never looked for",
-    strict=True,
-)
 @pytest.mark.parametrize(
     ("text", "name"),
     [
@@ -281,12 +271,6 @@ def test_fast_on_long_runs_of_names(text: str) -> None:
     assert time.perf_counter() - began < 2.0  # generous: 250,000 characters take about 0.5 s
 
 
-@pytest.mark.xfail(
-    reason="catastrophic backtracking in orgs.py: _FALLBACK_SUFFIX's first token "
-    "[A-Z][\\w&.'-]*[a-z0-9][\\w&.'-]* (two overlapping runs, cubic on 'XyzXyz...') and "
-    "_FALLBACK_APPOSITIVE's [A-Z][\\w&.'-]*[a-zA-Z0-9] (quadratic on 'A-A-A-...')",
-    strict=True,
-)
 @pytest.mark.parametrize(
     "text", ["Xyz" * 1_800 + " invested", "A-" * 2_500 + " invested"], ids=["XyzXyz", "A-A-"]
 )
