@@ -62,6 +62,7 @@ def paragraphs(text: str, title: str | None = None) -> list[Span]:
     """
     spans: list[Span] = []
     in_list_block = False
+    prose: list[str] = []  # earlier prose lines, for teaser checks (normalised only when needed)
     seen_prefixes: set[str] = set()
     norm_title = _normalise(title) if title else ""
     for match in re.finditer(r"[^\n]+", text):
@@ -84,12 +85,17 @@ def paragraphs(text: str, title: str | None = None) -> list[Span]:
             if (
                 _INLINE_BOILERPLATE.match(line)
                 or _PROMPT_LINE.match(line)
-                or _MONTH_YEAR_LINE.match(line)
-                or _is_teaser(line, seen_prefixes)
+                or (len(line) < 40 and _MONTH_YEAR_LINE.match(line))
             ):
                 boiler = True
+            elif line.endswith(("…", "...")) or _TRUNCATED.search(line):
+                # A teaser is rare: the earlier paragraphs are read for one only when it appears.
+                for earlier in prose:
+                    seen_prefixes.update(_prefixes(_normalise(earlier)))
+                prose.clear()
+                boiler = _is_teaser(line, seen_prefixes)
         if not boiler and not is_title:
-            seen_prefixes.update(_prefixes(_normalise(line)))
+            prose.append(line)
         spans.append(Span(start, end, line, boiler, is_title))
     return spans
 
