@@ -252,5 +252,8 @@ class ValidationSession:
     def build_docs(self) -> Path | None:
         if self._site is None or self.data_docs is None:
             return None
+        from expectations.offline_docs import make_offline
+
         self.context.build_data_docs(site_names=[self._site])
+        make_offline(self.data_docs)
         return self.data_docs / "index.html"
