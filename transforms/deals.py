@@ -1268,7 +1268,7 @@ def _clause_facts(
     subject: _Party | None = None,
 ) -> list[_Fact]:
     masked = _mask(clause, parties)
-    if _ANY_CUE.search(masked.lower()) and gazetteer.has_fallback_hint(clause.text):
+    if _ANY_CUE.search(masked.lower()):
         extra = [
             _Party(m.name, m.kind, clause.start + m.start, clause.start + m.end, False, False)
             for m in gazetteer.fallback(
