@@ -64,6 +64,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
+        "month_rel_year",
+        re.compile(rf"\b{_MONTH}\s+(?:of\s+)?(?P<which>(?i:last|this|the previous|next))\s+year\b"),
+    ),
+    (
         "rel_month",
         re.compile(
             r"\b(?P<rel>(?i:last|this past|past|this|back in|earlier in|in|since|until|by|from|"
@@ -171,6 +175,11 @@ def _resolve(kind: str, m: re.Match[str], published: date | None) -> tuple[date,
         return date(year, 3 * (q - 1) + 1, 1), "quarter"
     if kind == "month_year":
         return date(int(g["year"]), _month(g["month"]), 1), "month"
+    if kind == "month_rel_year":
+        if published is None:
+            return None
+        offset = {"last": -1, "the previous": -1, "this": 0, "next": 1}[g["which"].casefold()]
+        return date(published.year + offset, _month(g["month"]), 1), "month"
     if kind == "rel_month":
         if published is None:
             return None

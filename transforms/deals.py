@@ -1542,6 +1542,10 @@ def _recent_round(facts: list[_Fact], index: int) -> _Fact | None:
     return None
 
 
+# Stakes, takeovers and hire-and-licence deals are told with each other's words ("paying $14.3
+# billion for a 49% stake" in a hiring deal): a one-sided clause of one completes a deal of another.
+_OWNERSHIP_TYPES = frozenset({"investment", "acquisition", "acquihire"})
+
 _NOUN_TYPES = {
     "acquisition": "acquisition", "purchase": "acquisition", "takeover": "acquisition",
     "buyout": "acquisition", "investment": "investment", "stake": "investment",
@@ -1729,7 +1733,11 @@ def _attach_partial(deals: list[_Deal], fact: _Fact) -> bool:
     candidates = [
         d for d in deals
         if party in d.names and min(abs(i - fact.sentence_index) for i in d.indexes) <= 2
-        and (d.primary.deal_type == fact.deal_type or d.primary.generic_only)
+        and (
+            d.primary.deal_type == fact.deal_type
+            or d.primary.generic_only
+            or {d.primary.deal_type, fact.deal_type} <= _OWNERSHIP_TYPES
+        )
     ]  # fmt: skip
     if not candidates:
         return False
