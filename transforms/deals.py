@@ -155,6 +155,7 @@ _CUE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"rais(?:e|es|ed|ing)|(?:funding |investment |series [a-h] |seed |new |latest )round|"
         r"(?:a|the|its|this|that) (?:(?:\$|€|£)[\d.,]+\s*\w*\s+)?round(?= led| co-led| of| that| at)|"
         r"series [a-z]\b|backed|backer|backers|backing|co-led|led the round|"
+        r"led (?:a|an|the|its) (?:(?:\$|€|£)[\d.,]+\s*\w*\s+)?(?:funding |seed |new )?(?:round|raise|financing)|"
         r"participat(?:e|es|ed|ing|ion)|capital injection|infusion|"
         r"(?:largest|biggest|major|minority|majority|main|key|early|anchor) (?:shareholder|investor|backer)s?|"
         r"put(?:s|ting)? (?:in )?(?:up to |another |a further |an additional )?\$|"
@@ -1363,6 +1364,7 @@ def _clause_facts(
         if index - last.sentence_index <= 2 and unique[0].name in last.names:
             unique = unique + [p for p in _unique(last.parties) if p.name != unique[0].name][:1]
     joins_round = None
+    round_date: DateMention | None = None
     if (
         deal_type == "investment"
         and unique
@@ -1380,6 +1382,7 @@ def _clause_facts(
             if anchor.name not in {u.name for u in unique}:
                 unique = [*unique, anchor]
                 joins_round = anchor.name
+                round_date = round_fact.announced
     one_sided = len(unique) == 1 and not generic_only
     if len(unique) < 2 and not (
         one_sided and (amounts or valuation or _DATE_HINT.search(clause.text))
@@ -1387,7 +1390,7 @@ def _clause_facts(
         return []  # one side and nothing to complete a neighbouring deal with
     if len(unique) >= 2 and all(p.kind == "media" for p in unique) and deal_type != "licensing":
         return []
-    announced = _pick_date(clause, text, published)
+    announced = _pick_date(clause, text, published) or round_date
     if announced is None and clause.text != sentence.text:
         announced = _attribution_date(sentence, text, published)
     if announced is None and re.search(
