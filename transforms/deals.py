@@ -688,11 +688,17 @@ class _Salience:
     def __init__(self) -> None:
         self.history: list[_Party] = []
         self.counts: dict[str, int] = {}
+        self.subjects: dict[str, int] = {}
 
     def add(self, parties: Iterable[_Party]) -> None:
+        """One sentence's organisations; the first named is its subject and counts for more."""
+        first = True
         for p in parties:
             self.history.append(p)
             self.counts[p.name] = self.counts.get(p.name, 0) + 1
+            if first and p.kind != "media" and not p.is_descriptor:
+                self.subjects[p.name] = self.subjects.get(p.name, 0) + 1
+                first = False
 
     def antecedent(
         self,
@@ -718,6 +724,7 @@ class _Salience:
             pool,
             key=lambda p: (
                 self.counts.get(p.name, 0)
+                + self.subjects.get(p.name, 0)
                 + (2 if p.kind in kinds else 0)
                 + (3 if p.name in local else 0),
                 recency[p.name],
