@@ -154,7 +154,7 @@ _CUE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"\b(?:invest(?:s|ed|ing|ment|ments|or|ors)?|stakes?|funding|financing|"
         r"rais(?:e|es|ed|ing)|(?:funding |investment |series [a-h] |seed |new |latest )round|"
         r"(?:a|the|its|this|that) (?:(?:\$|€|£)[\d.,]+\s*\w*\s+)?round(?= led| co-led| of| that| at)|"
-        r"series [a-z]\b|backed|backer|backers|backing|co-led|led the round|"
+        r"series [a-z]\b|backed|backer|backers|backing|co-led|co-leads?|led the round|led(?=\s*[,.;])|"
         r"led (?:a|an|the|its) (?:(?:\$|€|£)[\d.,]+\s*\w*\s+)?(?:funding |seed |new )?(?:round|raise|financing)|"
         r"participat(?:e|es|ed|ing|ion)|capital injection|infusion|"
         r"(?:largest|biggest|major|minority|majority|main|key|early|anchor) (?:shareholder|investor|backer)s?|"
