@@ -514,6 +514,7 @@ _EXTRA_BREAK = re.compile(
 )
 _SUBCLAUSE_BACKGROUND = re.compile(
     r",\s+(?=(?:deepening|extending|building on|adding to|expanding|following|after|which followed|"
+    r"completing|bringing|topping up|"
     r"on top of|years after|months after|a year after)\b[^.;]*?(?:\$|€|£)\d)",
     re.I,
 )
@@ -1197,10 +1198,18 @@ def extract_deals(article: Article, gazetteer: Gazetteer) -> list[DealMention]:
                 denial = bool(_DENIAL.search(sentence.text)) or bool(
                     _COLLAPSED.search(sentence.text)
                 )
-            if not parties and previous_fact is not None and not shopping:
-                recalled = _recalled_tranche(clause, previous_fact, text, published)
+            anchor = previous_fact or _latest_with(facts, {p.name for p in parties}, position)
+            if (
+                len({p.name for p in parties}) <= 1
+                and anchor is not None
+                and not shopping
+                and (not parties or parties[0].name in anchor.names)
+            ):
+                recalled = _recalled_tranche(clause, anchor, text, published)
                 if recalled is not None:
                     facts.append(recalled)
+                    continue
+            if not parties and not (subject is not None and _IT_SUBJECT.match(clause.text)):
                 continue
             if shopping or not (
                 parties or (subject is not None and _IT_SUBJECT.match(clause.text))
@@ -1488,13 +1497,23 @@ _DATE_HINT = re.compile(
 )
 
 
+def _latest_with(facts: list[_Fact], names: set[str], index: int) -> _Fact | None:
+    """The latest fact of the last three sentences that names all of ``names``."""
+    for fact in reversed(facts[-8:]):
+        if index - fact.sentence_index <= 3 and names and names <= fact.names:
+            return fact
+    return None
+
+
 def _recalled_tranche(
     clause: Span, previous: _Fact, text: str, published: date | None
 ) -> _Fact | None:
     """ "..., deepening a relationship that started with a $1 billion check in 2019": a clause with
     its own figure and date but no names recalls an earlier deal between the same parties."""
-    if not _ANY_CUE.search(clause.text.lower()) and not re.search(
-        r"(?i)\b(?:check|cheque|started|began)\b", clause.text
+    if not re.search(
+        r"(?i)\b(?:check|cheque|started|began|commitment|pledge|tranche|first|original|initial|earlier|"
+        r"previous|invest\w*|stake|deal|agreement|contract|round)\b",
+        clause.text,
     ):
         return None
     amounts, _ = _pick_money(clause, text)
