@@ -161,6 +161,8 @@ _CUE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"put(?:s|ting)? (?:in )?(?:up to |another |a further |an additional )?\$|"
         r"pour(?:s|ed|ing)?|plow(?:s|ed|ing)?|pump(?:s|ed|ing)?|injects?|injected|tranche|"
         r"took part|take part|takes part|taking part|co-invest\w*|equity|minority position|"
+        r"worth of (?:[\w’']+\s+){0,2}(?:shares|stock)|"
+        r"(?:doubl|tripl|increas|boost|lift|rais)\w*\s+(?:its|their|his|her)\s+(?:total\s+)?(?:commitment|stake|investment|bet|holding)|"
         r"(?:provid|contribut)(?:e|es|ed|ing)\s+(?:about |up to |roughly |another |the remaining )?(?:\$|€|£)|"
         r"own(?:s|ed)? (?:roughly |about |around |nearly |almost |some )?\d+(?:\.\d+)?\s?(?:%|percent) of)\b|"
         r"\bput(?:s|ting)?\b[^.;]{0,40}?(?:\$|€|£)[\d.,]+\s*\w*\s+(?:into|in)\b|\bput(?:s|ting)?\s+into\b|"
@@ -504,6 +506,7 @@ _IT_SUBJECT = re.compile(
 _HEADING = re.compile(r"^[^.;:]{2,50}:\s+(?=[A-Z])")
 _EXTRA_BREAK = re.compile(
     r",\s+(?=and\s+(?:in|on|last|earlier|back in|separately|then|later|this)\b)|,\s+(?=whose\s)|"
+    r",\s+(?=and\s+(?:it|they|the company|the firm)\s+(?:says|said|has|had|is|was|will|would|also)\b)|"
     r",\s+(?=(?:and|but)\s+[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?\s+(?:is|was|has|had|have|will|would|said|says|"
     r"agreed|signed|raised|also|announced|plans|[a-z]+ed)\b)|"
     r",\s+(?=in an? (?:tie-up|deal|pact|partnership|agreement|arrangement|transaction) that\b)|"
@@ -1109,6 +1112,9 @@ def _provider_party(parties: list[_Party], text: str, gazetteer: Gazetteer) -> s
     for p in sellers:
         if p.is_product:
             return p.name
+    neoclouds = [p for p in sellers if p.kind == "neocloud"]
+    if neoclouds and len({p.name for p in neoclouds}) == 1:
+        return neoclouds[0].name  # a hyperscaler buying from a neocloud is the customer
     for p in sellers:
         if _PROVIDER_BEFORE.search(
             text[max(0, p.start - 40) : p.start]
@@ -1407,6 +1413,14 @@ def _clause_facts(
     if len(unique) >= 2 and all(p.kind == "media" for p in unique) and deal_type != "licensing":
         return []
     announced = _pick_date(clause, text, published) or round_date
+    if announced is None and re.search(
+        r"(?i)\bas part of (?:the|that|this|its) (?:arrangement|deal|agreement|contract|pact)\b",
+        clause.text,
+    ):
+        dated = [
+            f for f in facts_so_far if f.announced is not None and index - f.sentence_index <= 2
+        ]
+        announced = dated[-1].announced if dated else None
     if announced is None and clause.text != sentence.text:
         announced = _attribution_date(sentence, text, published)
     if announced is None and re.search(
