@@ -97,7 +97,9 @@ def run_one(n: int) -> dict[str, object]:
     os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
     with tempfile.TemporaryDirectory(prefix=f"aideals-bench-{n}-") as tmp:
-        os.environ["PREFECT_HOME"] = str(Path(tmp) / "prefect")
+        prefect_home = Path(tmp) / "prefect"
+        prefect_home.mkdir()
+        os.environ["PREFECT_HOME"] = str(prefect_home)
         source = Path(tmp) / "articles.jsonl"
         t0 = time.perf_counter()
         generate(n, source)

@@ -7,6 +7,7 @@ names the input and the reason, so one bad input never stops the others.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import json
 import re
@@ -94,14 +95,44 @@ def _from_plain(raw: RawInput, body: str) -> ParsedArticle | Rejection:
     return ParsedArticle(parsed, None, raw.sha256)
 
 
-def parse_raw_input(raw: RawInput, *, read_html: HtmlReader) -> ParsedArticle | Rejection:
-    """One raw input as an article, or the reason it cannot be one."""
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
+
+
+def _declared_charset(payload: bytes) -> str | None:
+    """The charset a page declares in its first 4 KB (``<meta charset>`` or http-equiv)."""
+    match = _META_CHARSET.search(payload[:4096])
+    if match is None:
+        return None
     try:
-        body = raw.payload.decode("utf-8")
+        return codecs.lookup(match.group(1).decode("ascii")).name
+    except LookupError:
+        return None
+
+
+def _decode(raw: RawInput) -> str | Rejection:
+    """UTF-8, or for a page the charset it declares (after a UTF-8 byte-order mark: UTF-8)."""
+    payload = raw.payload
+    if payload.startswith(codecs.BOM_UTF8):
+        payload = payload[len(codecs.BOM_UTF8) :]
+    elif raw.kind == "html":
+        charset = _declared_charset(payload)
+        if charset is not None and charset != "utf-8":
+            return payload.decode(charset, errors="replace")
+    try:
+        return payload.decode("utf-8")
     except UnicodeDecodeError as exc:
         return Rejection(
-            raw.source, raw.location, f"not UTF-8 text: {exc.reason} at byte {exc.start}"
+            raw.source,
+            raw.location,
+            f"not UTF-8 text and no other charset declared: {exc.reason} at byte {exc.start}",
         )
+
+
+def parse_raw_input(raw: RawInput, *, read_html: HtmlReader) -> ParsedArticle | Rejection:
+    """One raw input as an article, or the reason it cannot be one."""
+    body = _decode(raw)
+    if isinstance(body, Rejection):
+        return body
     if raw.kind == "html":
         return _from_html(raw, body, read_html)
     if raw.kind in ("text", "markdown"):

@@ -35,13 +35,11 @@ def run(sources: list[Path], data_dir: Path):  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.skipif(not SAMPLE_SOURCE.is_file(), reason="the sample corpus is not in data/sample")
-def test_sample_publishes_version_0_then_reruns_add_nothing_and_one_article_adds_one(
-    tmp_path: Path,
-) -> None:
+def test_the_bundled_sample_publishes_version_0_with_report_pages(tmp_path: Path) -> None:
     data = tmp_path / "data"
-    first = run([SAMPLE_SOURCE], data)
+    summary = run([SAMPLE_SOURCE], data)
     paths = DataPaths(data)
-    assert first.published and first.version == 0
+    assert summary.published and summary.version == 0
     manifest = storage.read_manifest(paths)
     assert manifest is not None and manifest["version"] == 0
     assert set(manifest["tables"]) == {"articles", "deal_mentions", "deals", "quarantine"}
@@ -49,35 +47,76 @@ def test_sample_publishes_version_0_then_reruns_add_nothing_and_one_article_adds
     assert deals.height == manifest["tables"]["deals"]["rows"] > 0
     assert deals["deal_id"].is_unique().all()
     assert (paths.data_docs / "index.html").is_file()
-    assert Path(first.report_path).is_file()
-    assert "version published: 0" in Path(first.report_path).read_text()
+    assert "version published: 0" in Path(summary.report_path).read_text()
     for name, export in manifest["exports"].items():
         exported = pl.read_parquet(paths.published / export["path"])
         assert exported.height == manifest["tables"][name]["rows"]
-    assert len(list(paths.raw.rglob("*"))) > 0
+    pages = SAMPLE_SOURCE.parent / "pages"
+    if pages.is_dir():  # the same corpus as HTML pages, through the folder source
+        from_pages = run([pages], tmp_path / "pages-data")
+        assert from_pages.published and from_pages.articles_parsed == len(
+            list(pages.glob("*.html"))
+        )
 
-    again = run([SAMPLE_SOURCE], data)
-    assert not again.published and again.version == 0
+
+def test_rerun_creates_no_version_and_one_added_article_creates_exactly_one(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    paths = DataPaths(data)
+    base = write_jsonl(
+        tmp_path / "base.jsonl",
+        [article("https://news.example/a"), article("https://news.example/b", text=SHARE_140)],
+    )
+    first = run([base], data)
+    assert first.published and first.version == 0
+    assert len(list(paths.raw.rglob("*"))) > 0
+    deals_v0 = storage.read_table(data, "deals")
+
+    again = run([base], data)
+    assert not again.published and again.version == 0 and again.articles_new_or_changed == 0
     assert storage.current_version(paths) == 0
-    assert again.articles_new_or_changed == 0
 
     extra = write_jsonl(
-        tmp_path / "extra.jsonl", [article("https://news.example/new-deal", text=ACQUIHIRE)]
+        tmp_path / "extra.jsonl", [article("https://news.example/c", text=ACQUIHIRE)]
     )
-    third = run([SAMPLE_SOURCE, extra], data)
-    assert third.published and third.version == 1
-    assert third.articles_new_or_changed == 1
+    third = run([base, extra], data)
+    assert third.published and third.version == 1 and third.articles_new_or_changed == 1
     assert storage.current_version(paths) == 1
-    assert third.deals_added >= 1
+    assert third.deals_added == 1 and third.deals_changed == 0
     changelog = json.loads(paths.changelog(1).read_text())
-    assert len(changelog["added"]) == third.deals_added
-    old = pl.read_delta(
-        str(paths.table("deals")), version=manifest["tables"]["deals"]["delta_version"]
-    )
-    assert old.height == deals.height  # time travel reads the earlier version
+    assert changelog["removed"] == [] and len(changelog["added"]) == 1
+    assert storage.read_table(data, "deals", version=0).equals(deals_v0)  # time travel
+    assert pl.read_delta(str(paths.table("deals"))).height == deals_v0.height + 1
 
-    assert not run([SAMPLE_SOURCE, extra], data).published
+    assert not run([base, extra], data).published
     assert storage.current_version(paths) == 1
+
+    changed = write_jsonl(
+        tmp_path / "base.jsonl",
+        [
+            article("https://news.example/a", text=ACQUIHIRE),
+            article("https://news.example/b", text=SHARE_140),
+        ],
+    )
+    fourth = run([changed, extra], data)
+    assert fourth.published and fourth.version == 2 and fourth.articles_new_or_changed == 1
+    mentions = storage.read_table(data, "deal_mentions")
+    about_a = mentions.filter(pl.col("article_url") == "https://news.example/a")
+    assert about_a["deal_type"].to_list() == ["acquihire"]  # the earlier mention was replaced
+
+
+def test_too_many_failing_rows_block_publishing_with_the_reason(tmp_path: Path) -> None:
+    from flows.pipeline import QuarantineThresholdExceeded
+    from flows.pipeline import run as run_flow
+
+    source = write_jsonl(
+        tmp_path / "many.jsonl", [article(f"https://news.example/{i}") for i in range(20)]
+    )
+    strict = Settings(sources=(source,), data_dir=tmp_path / "data", min_confidence=1.0)
+    with pytest.raises(QuarantineThresholdExceeded, match="20 of 20 new mentions failed"):
+        run_flow(strict)
+    assert storage.current_version(DataPaths(tmp_path / "data")) is None
+    report = DataPaths(tmp_path / "data").latest_report.read_text()
+    assert "validation: failed" in report and "max_quarantine_fraction" in report
 
 
 def test_bad_inputs_are_reported_quarantined_and_the_rest_publishes(tmp_path: Path) -> None:

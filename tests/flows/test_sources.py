@@ -84,4 +84,13 @@ def test_missing_sources_say_so(tmp_path: Path) -> None:
 def test_undecodable_bytes_are_a_rejection(tmp_path: Path) -> None:
     (tmp_path / "bad.txt").write_bytes(b"\xff\xfe not utf-8")
     result = parse(next(FolderSource(tmp_path).fetch()))
-    assert isinstance(result, Rejection) and "not UTF-8" in result.reason
+    assert isinstance(result, Rejection) and "not UTF-8 text and no other charset" in result.reason
+
+
+def test_a_page_in_a_declared_legacy_charset_is_decoded(tmp_path: Path) -> None:
+    page = PAGE.replace("<head>", '<head><meta charset="windows-1252">').replace(
+        "$50 million", "\u20ac50 million"
+    )
+    (tmp_path / "eu.html").write_bytes(page.encode("cp1252"))
+    result = parse(next(FolderSource(tmp_path).fetch()))
+    assert isinstance(result, ParsedArticle) and "\u20ac50 million" in result.article.text
