@@ -302,10 +302,11 @@ _ANAPHORA = re.compile(
     r"collaboration|purchase|venture)\b|\bthe two (?:companies|firms|sides)\b|\bboth companies\b",
     re.I,
 )
+_DEAL_VERBS = r"(?:invested|backed|acquired|bought|signed|agreed|struck|hired|partnered|raised|put|took|made|paid)"
 _BACKGROUND = re.compile(
-    r"\b(?:previously|earlier|already|had (?:invested|acquired|bought|signed|agreed|struck|hired|"
-    r"partnered|raised)|in the past|once|original|"
-    r"first (?:invested|backed)|which (?:has|had) (?:invested|backed|put))\b",
+    rf"\b(?:(?:previously|earlier|already|originally|once|first)\s+(?:\w+\s+)?{_DEAL_VERBS}|"
+    rf"had\s+(?:already\s+|previously\s+|first\s+)?{_DEAL_VERBS}|in the past|original|initial|"
+    r"which (?:has|had) (?:invested|backed|put))\b",
     re.I,
 )
 _NOT_DEAL_DATE_BEFORE = re.compile(
@@ -313,7 +314,8 @@ _NOT_DEAL_DATE_BEFORE = re.compile(
     r"due to close|should close|close by|closing|expires?|expiring|through|until|till|by|runs?|"
     r"lasts?|deadline|fiscal|ending|ends|IPO|went public|listed|earnings|quarterly|results|"
     r"reported revenue|released (?:in|on)|debuted|introduced|ousted|fired|reinstated|"
-    r"until at least|starting|beginning|begin|start|due|slated|scheduled|planned|expected|from)\s+"
+    r"until at least|starting|beginning|begin|start|due|slated|scheduled|planned|expected|from|"
+    r"over|within|throughout)\s+"
     r"(?:(?:in|on|by|of|at|the|end of|early|late|mid|first|second|half)\s+)*$",
     re.I,
 )
@@ -1372,7 +1374,13 @@ def _clause_facts(
         and subject.name not in {u.name for u in unique}
     ):
         unique = [subject, *unique]
-    if len(unique) < 2 and previous is not None and unique and types[0] == previous.deal_type:
+    if (
+        len(unique) < 2
+        and previous is not None
+        and unique
+        and types[0] == previous.deal_type
+        and amounts
+    ):
         # "..., while Nvidia will put in up to $10 billion": borrow the other side.
         roles = _roles(previous, text, gazetteer)
         counterpart = [
@@ -1531,6 +1539,8 @@ def _recalled_tranche(
     ):
         return None
     amounts, _ = _pick_money(clause, text)
+    if amounts and re.match(r"\s*(?:in|into)\s+[a-z]", text[amounts[0].end : clause.end]):
+        return None  # "$1 billion into AI-related acquisitions": spending, not a deal
     announced = _pick_date(clause, text, published)
     if (
         not amounts
