@@ -197,8 +197,10 @@ class ValidationSession:
         )
         outcome = checkpoint.run(batch_parameters={"dataframe": pdf})
 
-        by_config = {id(c.expectation): c for c in checks}
+        # GE hands back copies of the configurations: match results by type and column.
         by_type_column = {(str(c.expectation.expectation_type), c.column): c for c in checks}
+        if len(by_type_column) != len(checks):
+            raise ValueError(f"{table}: two checks share an expectation type and column")
         results: list[dict[str, Any]] = []
         bad_rows: dict[int, list[tuple[Check, str]]] = {}
         table_failures: list[str] = []
@@ -206,7 +208,7 @@ class ValidationSession:
             for r in run.results:
                 config = r.expectation_config
                 column = config.kwargs.get("column")
-                check = by_config.get(id(config)) or by_type_column.get((config.type, column))
+                check = by_type_column.get((config.type, column))
                 level = check.level if check else "table"
                 name = check.name if check else config.type
                 raised = bool(r.exception_info and r.exception_info.get("raised_exception"))
