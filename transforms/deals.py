@@ -352,7 +352,7 @@ _DEAL_WORTH_BEFORE = re.compile(
     re.I,
 )
 _VALUATION_BEFORE = re.compile(
-    r"(?:valu(?:ed|ing|ation|es)|post-money|pre-money|market value)\b[^$€£.;]{0,40}?(?:at|of)?\s*"
+    r"(?:valu(?:e|ed|ing|ation|es)|post-money|pre-money|market value)\b[^$€£.;]{0,40}?(?:at|of)?\s*"
     r"(?:about|around|roughly|nearly|some|over|more than|almost|approximately|an estimated|\s)*$|"
     r"\bat an?\s+$",
     re.I,
@@ -580,6 +580,7 @@ class _Deal:
     term_end_year: int | None = None
     provider_hint: str | None = None
     extra_amount: Money | None = None
+    extra_valuation: Money | None = None
     _seen: int = field(default=0, repr=False)
     _list_id: int = field(default=0, repr=False)
     _names: set[str] = field(default_factory=set, repr=False)
@@ -1145,6 +1146,7 @@ class _Sentence:
     span: Span
     parties: list[_Party]
     money: list[Money]
+    valuation: Money | None = None
 
 
 def extract_deals(article: Article, gazetteer: Gazetteer) -> list[DealMention]:
@@ -1173,8 +1175,9 @@ def extract_deals(article: Article, gazetteer: Gazetteer) -> list[DealMention]:
                 _Party(m.name, m.kind, m.start, m.end, m.is_product, m.in_gazetteer)
                 for m in mentioned
             ]
-            if _term_hint(norm) or _anaphoric(norm, sentence.text):
-                seen.append(_Sentence(position, sentence, _unique(quick), []))
+            valuation = _pick_money(sentence, text)[1] if "valu" in norm else None
+            if _term_hint(norm) or _anaphoric(norm, sentence.text) or valuation is not None:
+                seen.append(_Sentence(position, sentence, _unique(quick), [], valuation))
             named = [p for p in quick if p.kind != "media"]
             if named:
                 subject = named[0]
@@ -1254,7 +1257,15 @@ def extract_deals(article: Article, gazetteer: Gazetteer) -> list[DealMention]:
             and _AMOUNT_ANAPHORA.search(sentence.text)
             else []
         )
-        seen.append(_Sentence(position, sentence, _unique(sentence_parties), money))
+        seen.append(
+            _Sentence(
+                position,
+                sentence,
+                _unique(sentence_parties),
+                money,
+                _pick_money(sentence, text)[1] if "valu" in norm else None,
+            )
+        )
         named = [p for p in sentence_parties if p.kind != "media"]
         if named:
             subject = named[0]
@@ -1908,6 +1919,8 @@ def _anaphoric(lower: str, original: str) -> bool:
 def _attach_terms(deals: list[_Deal], s: _Sentence, gazetteer: Gazetteer) -> None:
     """Give the terms a sentence states to the deal it is about."""
     text = s.span.text
+    if s.valuation is not None and len(s.parties) <= 1:
+        _attach_valuation(deals, s)
     if not s.money and not _term_hint(text.lower()):
         return
     exclusivity = find_exclusivity(text)
@@ -1939,6 +1952,19 @@ def _attach_terms(deals: list[_Deal], s: _Sentence, gazetteer: Gazetteer) -> Non
         and target.extra_amount is None
     ) and not any(f.sentence_index == s.index for f in target.facts):
         target.extra_amount = s.money[0]
+
+
+def _attach_valuation(deals: list[_Deal], s: _Sentence) -> None:
+    """ "The investments value Anthropic at about $350 billion": every record of that round just
+    told (one per investor) takes the valuation."""
+    names = {p.name for p in s.parties}
+    for deal in deals:
+        if deal.primary.deal_type != "investment" or (names and not names <= deal.names):
+            continue
+        if not 0 <= s.index - max(deal.indexes) <= 2:
+            continue
+        if deal.extra_valuation is None and all(f.valuation is None for f in deal.facts):
+            deal.extra_valuation = s.valuation
 
 
 def _deal_for(deals: list[_Deal], index: int, names: set[str], anaphoric: bool) -> _Deal | None:
@@ -1981,7 +2007,9 @@ def _to_mention(
     names = tuple(p.name for p in parties)
     deal_type = primary.deal_type
     amount = next((f.amount for f in body if f.amount is not None), None) or deal.extra_amount
-    valuation = next((f.valuation for f in body if f.valuation is not None), None)
+    valuation = (
+        next((f.valuation for f in body if f.valuation is not None), None) or deal.extra_valuation
+    )
     announced = next(
         (
             f.announced
