@@ -1280,8 +1280,9 @@ def extract_deals(article: Article, gazetteer: Gazetteer) -> list[DealMention]:
     for s in seen:
         _attach_terms(deals, s, gazetteer)
     ordered = sorted(deals, key=lambda d: d.first_index)
+    lead_day = _lead_day(sentences, text, published)
     mentions = [
-        _to_mention(article, deal, gazetteer, published, position)
+        _to_mention(article, deal, gazetteer, published, position, lead_day)
         for position, deal in enumerate(ordered)
     ]
     return _dedupe(mentions)
@@ -1996,7 +1997,12 @@ def _deal_for(deals: list[_Deal], index: int, names: set[str], anaphoric: bool) 
 
 
 def _to_mention(
-    article: Article, deal: _Deal, gazetteer: Gazetteer, published: date | None, position: int
+    article: Article,
+    deal: _Deal,
+    gazetteer: Gazetteer,
+    published: date | None,
+    position: int,
+    lead_day: DateMention | None = None,
 ) -> DealMention:
     primary = deal.primary
     body = sorted(deal.body, key=lambda f: (f.partial, f.sentence_index))
@@ -2021,8 +2027,14 @@ def _to_mention(
     precision = announced.precision if announced else None
     announced_on = announced.value if announced else None
     if announced is None and published is not None and _is_current(deal, position):
-        announced_on = date(published.year, published.month, 1)
-        precision = "month"
+        if lead_day is not None:
+            announced_on, precision = (
+                lead_day.value,
+                lead_day.precision,
+            )  # "Monday brought three deals"
+        else:
+            announced_on = date(published.year, published.month, 1)
+            precision = "month"
     provider = _compute_provider(deal, parties, roles, deal_type, article.text, gazetteer)
     hedged = [f.hedged for f in body if not f.partial] or [f.hedged for f in body]
     confirmed = any(f.announced_cue and not f.hedged for f in body)
@@ -2100,6 +2112,16 @@ def _compute_provider(
     elif deal_type == "partnership" and not named_product:
         return None
     return deal.provider_hint or gazetteer.provider_of(provider_name)
+
+
+def _lead_day(sentences: list[Span], text: str, published: date | None) -> DateMention | None:
+    """The day the article's news happened, when its opening says so without naming a deal."""
+    body = [s for s in sentences if not s.is_title][:2]
+    for sentence in body:
+        found = _pick_date(sentence, text, published)
+        if found is not None and found.precision == "day":
+            return found
+    return None
 
 
 def _is_current(deal: _Deal, position: int) -> bool:
