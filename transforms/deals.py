@@ -330,6 +330,12 @@ _NOT_DEAL_AMOUNT_AFTER = re.compile(
     r"apiece|an hour|per hour|a month|per month|per user|a seat)\b",
     re.I,
 )
+_DEAL_VALUE_BEFORE = re.compile(
+    r"(?:(?:put|pegged|pegs|puts|estimated|priced)\s+(?:the|its)\s+(?:value|price|figure|cost)|"
+    r"(?:base|total|contract|deal|headline|overall|transaction)\s+value)\s+(?:of|at)\s+"
+    r"(?:about|around|roughly|nearly|some|up to|\s)*$",
+    re.I,
+)
 _NOT_DEAL_AMOUNT_BEFORE = re.compile(
     r"(?:revenues?|sales|profits?|income|earnings|capex|capital expenditures?|spending|market|lift revenue|"
     r"market (?:cap|capitalization|value)|losses|budget|debt|loan|credit line|fine|settlement|"
@@ -976,7 +982,7 @@ def _pick_money(clause: Span, text: str) -> tuple[list[Money], Money | None]:
         if period and money.per_period is None:
             money = replace(money, per_period="year")
         money = replace(money, start=start, end=end)
-        if _DEAL_WORTH_BEFORE.search(before):
+        if _DEAL_WORTH_BEFORE.search(before) or _DEAL_VALUE_BEFORE.search(before):
             amounts.append(money)
             continue
         if _VALUATION_AFTER.match(after) or _VALUATION_BEFORE.search(before):
@@ -1563,7 +1569,14 @@ def _recalled_tranche(
         return None
     deal_type = (
         "investment"
-        if re.search(r"(?i)\b(?:check|cheque|invest\w*|backed|stake)\b", clause.text)
+        if re.search(
+            r"(?i)\b(?:check|cheque|invest\w*|backed|stake|pledge|commitment to)\b", clause.text
+        )
+        or (
+            previous.deal_type == "cloud_compute"
+            and re.search(r"(?i)\bcommitment\b", clause.text)
+            and not re.search(r"(?i)\b(?:comput|capacity|cloud)", clause.text)
+        )
         else previous.deal_type
     )
     return replace(
@@ -1962,7 +1975,7 @@ def _attach_valuation(deals: list[_Deal], s: _Sentence) -> None:
     for deal in deals:
         if deal.primary.deal_type != "investment" or (names and not names <= deal.names):
             continue
-        if not 0 <= s.index - max(deal.indexes) <= 2:
+        if not 0 <= s.index - max(deal.indexes) <= 3:
             continue
         if deal.extra_valuation is None and all(f.valuation is None for f in deal.facts):
             deal.extra_valuation = s.valuation
