@@ -147,7 +147,8 @@ _CUE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"control|review|guidelines|law|laws|thresholds))|snap(?:s|ped)? up|pick(?:s|ed)? up|"
         r"combin(?:e|es|ed|ing) with|all-stock (?:deal|transaction)|buyout)\b|"
         r"\bpa(?:y|ys|id|ying)\s+(?:about |roughly |some |around |nearly |more than |up to )?(?:\$|€|£|US\$)"
-        r"[\d.,]+\s*\w*\s+(?:(?:in|of) (?:cash|stock|shares)(?: and (?:cash|stock))?\s+)?(?:for|to (?:buy|acquire))\s+(?=(?:the\s+)?[A-Z])",
+        r"[\d.,]+\s*\w*\s+(?:(?:in|of) (?:cash|stock|shares)(?: and (?:cash|stock))?\s+)?(?:for|to (?:buy|acquire))\s+(?=(?:the\s+)?[A-Z])|"
+        r"\bpa(?:id|ys|y) for\s+(?=(?:the\s+)?[A-Z])",
         re.I,
     ),
     "investment": re.compile(
@@ -512,8 +513,15 @@ _IT_SUBJECT = re.compile(
     re.I,
 )
 _HEADING = re.compile(r"^[^.;:]{2,50}:\s+(?=[A-Z])")
+# "... well above the $7 billion it paid for Mellanox": "it" inside a clause, with a deal verb.
+_IT_INSIDE = re.compile(
+    r"\bit\s+(?:had\s+|has\s+)?(?:paid|bought|acquired|spent|invested|raised|agreed|signed|struck)\b",
+    re.I,
+)
 _EXTRA_BREAK = re.compile(
     r",\s+(?=and\s+(?:in|on|last|earlier|back in|separately|then|later|this)\b)|,\s+(?=whose\s)|"
+    r",\s+(?=(?:well |far |more than |nearly |almost |roughly )?(?:above|below|compared with|compared to|"
+    r"dwarfing|eclipsing|topping|surpassing|exceeding|beating)\s)|"
     r",\s+(?=and\s+(?:it|they|the company|the firm)\s+(?:says|said|has|had|is|was|will|would|also)\b)|"
     r",\s+(?=(?:and|but)\s+[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?\s+(?:is|was|has|had|have|will|would|said|says|"
     r"agreed|signed|raised|also|announced|plans|[a-z]+ed)\b)|"
@@ -962,9 +970,9 @@ def _deal_types(clause_text: str, parties: list[_Party], gazetteer: Gazetteer) -
     named = _NAMED_AGREEMENT.search(clause_text)
     if named and not head:
         kind = _AGREEMENT_KINDS[named.group(1).casefold().split()[0].rstrip("-")]
-        if (
-            kind in found and not ({"acquihire", "acquisition"} & set(found))
-        ) or kind == "licensing":
+        if (kind in found or kind == "licensing") and not (
+            {"acquihire", "acquisition"} & set(found)
+        ):
             head = [kind]  # "a licensing agreement": the text names the kind of deal itself
     rest = sorted((t for t in found if t not in head), key=order.__getitem__)
     return head + rest
@@ -1243,6 +1251,10 @@ def extract_deals(article: Article, gazetteer: Gazetteer) -> list[DealMention]:
                 published,
                 sorted(facts[-8:] + partials[-8:], key=lambda f: f.sentence_index),
                 subject,
+                next(
+                    (p for p in sentence_parties if p.kind != "media" and p.start < clause.start),
+                    None,
+                ),
             )
             for fact in new_facts:
                 if denial:
@@ -1256,6 +1268,17 @@ def extract_deals(article: Article, gazetteer: Gazetteer) -> list[DealMention]:
                 else:
                     facts.append(fact)
                     previous_fact = fact
+            if (
+                not new_facts
+                and len({p.name for p in parties}) <= 1
+                and clause.text != sentence.text
+                and _AMOUNT_ANAPHORA.search(clause.text)
+            ):
+                # "..., but CNBC reported that Nvidia is paying about $20 billion": one clause
+                # gives the figure of the deal just told, whatever else its sentence names.
+                clause_money = _pick_money(clause, text)[0]
+                if clause_money:
+                    seen.append(_Sentence(position, clause, _unique(parties), clause_money))
         money = (
             _pick_money(sentence, text)[0]
             if not shopping
@@ -1309,6 +1332,7 @@ def _clause_facts(
     published: date | None,
     facts_so_far: list[_Fact],
     subject: _Party | None = None,
+    sentence_subject: _Party | None = None,
 ) -> list[_Fact]:
     masked = _mask(clause, parties)
     if _ANY_CUE.search(masked.lower()):
@@ -1386,12 +1410,11 @@ def _clause_facts(
         ):
             unique = counterparties
     amounts, valuation = _pick_money(clause, text)
-    if (
-        _IT_SUBJECT.match(clause.text)
-        and subject is not None
-        and subject.name not in {u.name for u in unique}
-    ):
-        unique = [subject, *unique]
+    it_refers_to = subject if _IT_SUBJECT.match(clause.text) else None
+    if it_refers_to is None and _IT_INSIDE.search(clause.text):
+        it_refers_to = sentence_subject  # "Nvidia is paying $20bn, above the $7bn it paid for X"
+    if it_refers_to is not None and it_refers_to.name not in {u.name for u in unique}:
+        unique = [it_refers_to, *unique]
     if (
         len(unique) < 2
         and previous is not None
