@@ -1983,12 +1983,15 @@ def _attach_terms(deals: list[_Deal], s: _Sentence, gazetteer: Gazetteer) -> Non
     for p in products:
         if p.name in target.names and target.provider_hint is None:
             target.provider_hint = gazetteer.provider_of(p.name)
-    if (
-        wants_amount
-        and not any(f.amount is not None for f in target.facts)
-        and target.extra_amount is None
-    ) and not any(f.sentence_index == s.index for f in target.facts):
-        target.extra_amount = s.money[0]
+    if wants_amount:
+        unpriced = [
+            d
+            for d in deals
+            if d.extra_amount is None and not any(f.amount is not None for f in d.facts)
+        ]
+        priced = _deal_for(unpriced, s.index, names, anaphoric=True)
+        if priced is not None and not any(f.sentence_index == s.index for f in priced.facts):
+            priced.extra_amount = s.money[0]
 
 
 def _attach_valuation(deals: list[_Deal], s: _Sentence) -> None:
