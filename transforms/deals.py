@@ -106,7 +106,7 @@ _CUE_STEMS = (
     "computing cloud capacity data server supercomput infrastructure training cluster hosting supplier "
     "licen content access use using display train partner venture jv alliance team collaborat tie pact "
     "revenue co-develop integrat deal agreement contract arrangement transaction memorandum mou terms "
-    "took take build built into embed weave"
+    "took take build built into embed weave sign inked struck"
 ).split()
 _ANY_CUE = re.compile(r"\b(?:" + _trie_regex(_CUE_STEMS) + ")")
 
