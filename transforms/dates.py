@@ -256,7 +256,12 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
     """
     candidates: list[DateMention] = []
     invalid: list[tuple[int, int]] = []
+    lower = text.lower()
+    has_month = any(month in lower for month in _MONTH_STEMS)
+    has_digit = any(ch.isdigit() for ch in text)
     for kind, pattern in _PATTERNS:
+        if not _may_match(kind, lower, has_month, has_digit):
+            continue  # its words are absent: skip the regex (most sentences hold no date)
         for m in pattern.finditer(text):
             try:
                 resolved = _resolve(kind, m, published)
@@ -279,6 +284,33 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
             continue
         out.append(cand)
     return out
+
+
+_MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_WEEKDAY_STEMS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _may_match(kind: str, lower: str, has_month: bool, has_digit: bool) -> bool:
+    """Whether a pattern of ``kind`` can match at all, by cheap substring tests."""
+    if kind in {"mdy", "dmy", "md", "dm"}:
+        return has_month and has_digit
+    if kind in {"month_year", "month_rel_year", "rel_month"}:
+        return has_month
+    if kind == "ago":
+        return "ago" in lower
+    if kind in {"iso", "year"}:
+        return has_digit
+    if kind == "quarter":
+        return "quarter" in lower or ("q" in lower and has_digit)
+    if kind == "today":
+        return any(
+            w in lower for w in ("today", "yesterday", "tonight", "this morning", "this afternoon")
+        )
+    if kind == "weekday":
+        return any(day in lower for day in _WEEKDAY_STEMS)
+    if kind == "rel_period":
+        return "week" in lower or "month" in lower or "year" in lower or "quarter" in lower
+    return True
 
 
 _DAY_KINDS = frozenset({"iso", "mdy", "dmy"})  # a full date that does not exist spoils its parts
