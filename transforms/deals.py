@@ -1361,7 +1361,8 @@ def _clause_facts(
             generic_only = True
         else:
             return []
-    regulatory = bool(_REGULATORY.search(masked))
+    lower_clause = clause.text.lower()
+    regulatory = _has_any(lower_clause, _REGULATORY_WORDS) and bool(_REGULATORY.search(masked))
     if types[0] != "acquihire":
         parties = [p for p in parties if not _AFFILIATION_AFTER.match(text[p.end : p.end + 60])]
     unique = _unique(p for p in parties if not (p.kind == "media" and "licensing" not in types))
@@ -1490,9 +1491,9 @@ def _clause_facts(
         valuation=valuation,
         announced=announced,
         stake_pct=find_stake_pct(clause.text),
-        hedged=bool(_HEDGE.search(clause.text)),
+        hedged=_has_any(lower_clause, _HEDGE_WORDS) and bool(_HEDGE.search(clause.text)),
         announced_cue=bool(_ANNOUNCED.search(sentence.text)),
-        background=bool(_BACKGROUND.search(clause.text)),
+        background=_has_any(lower_clause, _BACKGROUND_WORDS) and bool(_BACKGROUND.search(clause.text)),
         is_title=sentence.is_title,
         generic_only=generic_only,
         joins_round=joins_round,
@@ -1929,6 +1930,27 @@ def _attach_titles(deals: list[_Deal], titles: list[_Fact]) -> None:
             best.facts.append(replace(fact, amount=None, announced=None, valuation=None))
         elif not deals or not any(fact.names & d.names for d in deals):
             deals.append(_Deal(facts=[fact]))
+
+
+# Substrings that every match of the longer patterns contains: a cheap test before the regex.
+_HEDGE_WORDS = (
+    "report", "said to", "according", "familiar", "briefed", "close with", "source", "rumo", "talks",
+    "discussions", "weighing", "considering", "exploring", "mulling", "nearing", "unconfirmed",
+    "anonymity", "worth", "asked not",
+)  # fmt: skip
+_REGULATORY_WORDS = (
+    "regulat", "antitrust", "competition", "commission", "ftc", "cma", "department", "doj", "probe",
+    "inquiry", "investigation", "scrutiny", "compulsory", "merger rules", "watchdog", "lawmakers",
+    "court", "lawsuit", "sued",
+)  # fmt: skip
+_BACKGROUND_WORDS = (
+    "previously", "earlier", "already", "originally", "once", "first", "had ", "in the past",
+    "original", "initial", "which has", "which had",
+)  # fmt: skip
+
+
+def _has_any(lower: str, words: tuple[str, ...]) -> bool:
+    return any(word in lower for word in words)
 
 
 _TERM_WORDS = (
