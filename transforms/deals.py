@@ -753,11 +753,38 @@ class _Salience:
         )
 
 
+_SHORTENABLE = re.compile(
+    r"^([A-Z][\w.-]{3,})\s+(?:AI|Labs?|Technologies|Computing|Systems|Robotics|Group)$"
+)
+
+
+def _with_short_names(text: str, found: list[OrgMention]) -> list[OrgMention]:
+    """Once "Scale AI" is named, a later "Scale" means it too: the story's own short form."""
+    shorts: dict[str, OrgMention] = {}
+    for m in found:
+        short = _SHORTENABLE.match(m.name)
+        if short and short.group(1) not in shorts:
+            shorts[short.group(1)] = m
+    if not shorts:
+        return found
+    extra: list[OrgMention] = []
+    for short, full in shorts.items():
+        for m in re.finditer(rf"(?<![\w.-]){re.escape(short)}(?![\w-]|\.\w)", text[full.end :]):
+            start, end = full.end + m.start(), full.end + m.end()
+            extra.append(OrgMention(start, end, m.group(), full.name, full.kind, full.is_product))
+    merged = [*found]
+    taken = [(m.start, m.end) for m in found]
+    for m in extra:
+        if not any(s < m.end and m.start < e for s, e in taken):
+            merged.append(m)
+    return sorted(merged, key=lambda m: m.start)
+
+
 class _Index:
     """Every organisation and descriptor in the article, found in one pass and looked up by span."""
 
     def __init__(self, text: str, gazetteer: Gazetteer) -> None:
-        self.orgs = gazetteer.find(text, fallback=False)
+        self.orgs = _with_short_names(text, gazetteer.find(text, fallback=False))
         self.org_starts = [m.start for m in self.orgs]
         self.descriptors = gazetteer.descriptors(text)
         self.descriptor_starts = [d[0] for d in self.descriptors]
@@ -1493,7 +1520,8 @@ def _clause_facts(
         stake_pct=find_stake_pct(clause.text),
         hedged=_has_any(lower_clause, _HEDGE_WORDS) and bool(_HEDGE.search(clause.text)),
         announced_cue=bool(_ANNOUNCED.search(sentence.text)),
-        background=_has_any(lower_clause, _BACKGROUND_WORDS) and bool(_BACKGROUND.search(clause.text)),
+        background=_has_any(lower_clause, _BACKGROUND_WORDS)
+        and bool(_BACKGROUND.search(clause.text)),
         is_title=sentence.is_title,
         generic_only=generic_only,
         joins_round=joins_round,
