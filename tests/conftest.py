@@ -9,6 +9,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Tests write only under temporary folders: no .hypothesis/ example database in the work tree.
+settings.register_profile("aideals", database=None)
+settings.load_profile("aideals")
 
 os.environ.setdefault("DO_NOT_TRACK", "1")
 os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
