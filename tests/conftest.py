@@ -9,7 +9,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from hypothesis import settings
+
+os.environ["HYPOTHESIS_STORAGE_DIRECTORY"] = tempfile.mkdtemp(prefix="aideals-hypothesis-")
+from hypothesis import settings  # after its storage folder is set
 
 # Tests write only under temporary folders: no .hypothesis/ example database in the work tree.
 settings.register_profile("aideals", database=None)
