@@ -761,17 +761,17 @@ _SHORTENABLE = re.compile(
 def _with_short_names(text: str, found: list[OrgMention]) -> list[OrgMention]:
     """Once "Scale AI" is named, a later "Scale" means it too: the story's own short form."""
     shorts: dict[str, OrgMention] = {}
-    for m in found:
-        short = _SHORTENABLE.match(m.name)
-        if short and short.group(1) not in shorts:
-            shorts[short.group(1)] = m
+    for mention in found:
+        shape = _SHORTENABLE.match(mention.name)
+        if shape and shape.group(1) not in shorts:
+            shorts[shape.group(1)] = mention
     if not shorts:
         return found
     extra: list[OrgMention] = []
     for short, full in shorts.items():
-        for m in re.finditer(rf"(?<![\w.-]){re.escape(short)}(?![\w-]|\.\w)", text[full.end :]):
-            start, end = full.end + m.start(), full.end + m.end()
-            extra.append(OrgMention(start, end, m.group(), full.name, full.kind, full.is_product))
+        for hit in re.finditer(rf"(?<![\w.-]){re.escape(short)}(?![\w-]|\.\w)", text[full.end :]):
+            start, end = full.end + hit.start(), full.end + hit.end()
+            extra.append(OrgMention(start, end, hit.group(), full.name, full.kind, full.is_product))
     merged = [*found]
     taken = [(m.start, m.end) for m in found]
     for m in extra:
@@ -1063,6 +1063,8 @@ def _pick_date(clause: Span, text: str, published: date | None) -> DateMention |
             continue
         if best is None or _PRECISION_RANK[d.precision] < _PRECISION_RANK[best.precision]:
             best = d
+            if d.precision == "day":
+                break  # nothing finer can follow
     if best is not None:
         return replace(best, start=clause.start + best.start, end=clause.start + best.end)
     return None
@@ -2207,7 +2209,10 @@ def _lead_day(sentences: list[Span], text: str, published: date | None) -> DateM
     """The day the article's news happened, when its opening says so without naming a deal."""
     body = [s for s in sentences if not s.is_title][:2]
     for sentence in body:
-        found = _pick_date(sentence, text, published)
+        opening = Span(
+            sentence.start, sentence.start + min(len(sentence.text), 300), sentence.text[:300]
+        )
+        found = _pick_date(opening, text, published)
         if found is not None and found.precision == "day":
             return found
     return None

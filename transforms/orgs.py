@@ -104,8 +104,8 @@ _FALLBACK_HINT = re.compile(
 )
 # A capitalised word: it starts where no name character precedes it and is read possessively, so
 # a long run of capitals or hyphens is scanned once, never re-tried from inside ("A-A-A-...").
-_WORD = r"(?<![\w&.'’-])[A-Z][\w&.'-]*+(?<=[A-Za-z0-9])"
-_NEXT_WORD = r"\s+[A-Z][\w&.'-]*+(?<=[A-Za-z0-9])"
+_WORD = r"(?<![\w&.'’-])[A-Z](?:[\w&'’]|[.-](?=\w))*+(?<=[A-Za-z0-9])"
+_NEXT_WORD = r"\s+[A-Z](?:[\w&'’]|[.-](?=\w))*+(?<=[A-Za-z0-9])"
 _FALLBACK_SUFFIX = re.compile(
     rf"({_WORD}(?:{_NEXT_WORD}|\s+(?:of|&)){{0,3}}"
     r"\s+(?:Inc|Corp|Labs|Lab|AI|Technologies|Robotics|Capital|Ventures|Partners|Systems|Networks|"
@@ -121,6 +121,8 @@ _FALLBACK_APPOSITIVE = re.compile(
     r"(?:[\w$.,-]+\s+){0,5}(?:startup|start-up|company|firm|developer|maker|lab|provider|"
     r"chipmaker|platform|operator|unicorn)\b"
 )
+# "a round led by Disruptive": whoever leads or backs a round is an organisation.
+_FALLBACK_LED_BY = re.compile(rf"\b(?:led|co-led|backed|funded) by\s+({_WORD}(?:{_NEXT_WORD}){{0,2}})")
 _NOT_ORG_WORDS = frozenset(
     """The A An This That These Those It Its In On At For With By From And But Or As If When While
     After Before Under Over Since Until Monday Tuesday Wednesday Thursday Friday Saturday Sunday
@@ -209,7 +211,7 @@ class Gazetteer:
 
     def _fallback(self, text: str, known: list[OrgMention]) -> list[OrgMention]:
         out: list[OrgMention] = []
-        for pattern in (_FALLBACK_SUFFIX, _FALLBACK_DESCRIBED, _FALLBACK_APPOSITIVE):
+        for pattern in (_FALLBACK_SUFFIX, _FALLBACK_DESCRIBED, _FALLBACK_APPOSITIVE, _FALLBACK_LED_BY):
             for m in pattern.finditer(text):
                 start, end = m.span(1)
                 written = m.group(1)
