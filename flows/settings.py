@@ -15,10 +15,11 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-__all__ = ["REPO_ROOT", "SAMPLE_SOURCE", "Settings", "SettingsError", "load_settings"]
+__all__ = ["REPO_ROOT", "SAMPLE_PAGES", "SAMPLE_SOURCE", "Settings", "SettingsError", "load_settings"]
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_SOURCE = REPO_ROOT / "data" / "sample" / "articles.jsonl"
+SAMPLE_PAGES = REPO_ROOT / "data" / "sample" / "pages"
 CONFIG_NAME = "aideals.toml"
 ENV_PREFIX = "AIDEALS_"
 
@@ -31,7 +32,7 @@ class SettingsError(ValueError):
 class Settings:
     """Everything a run needs to know."""
 
-    sources: tuple[Path, ...] = (SAMPLE_SOURCE,)
+    sources: tuple[Path, ...] = (SAMPLE_SOURCE, SAMPLE_PAGES)
     data_dir: Path = Path("data")
     schedule: str = "0 6 * * *"
     batch_size: int = 500

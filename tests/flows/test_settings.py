@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from flows.settings import SAMPLE_SOURCE, Settings, SettingsError, load_settings
+from flows.settings import SAMPLE_PAGES, SAMPLE_SOURCE, Settings, SettingsError, load_settings
 
 
 def write(path: Path, text: str) -> Path:
@@ -17,7 +17,7 @@ def write(path: Path, text: str) -> Path:
 def test_defaults_run_the_bundled_sample(tmp_path: Path) -> None:
     settings = load_settings(env={}, cwd=tmp_path)
     assert settings == Settings()
-    assert settings.sources == (SAMPLE_SOURCE,)
+    assert settings.sources == (SAMPLE_SOURCE, SAMPLE_PAGES)
 
 
 def test_file_then_env_then_flags(tmp_path: Path) -> None:
@@ -73,4 +73,4 @@ def test_a_named_config_file_must_exist(tmp_path: Path) -> None:
 def test_the_repository_config_is_valid() -> None:
     repo = Path(__file__).resolve().parents[2]
     settings = load_settings(repo / "aideals.toml", env={}, cwd=repo)
-    assert settings.sources == (SAMPLE_SOURCE,)
+    assert settings.sources == (SAMPLE_SOURCE, SAMPLE_PAGES)
