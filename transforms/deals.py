@@ -98,16 +98,35 @@ _MERGE_RANK = {
 
 # Every cue below contains one of these stems: a clause without any is not read further.
 _CUE_STEMS = (
-    "invest acqui buy bought purchas takeover merg snap pick combin pay paid stake fund financ rais "
-    "round series back participat led co-lead part infusion shareholder investor put pour plow pump "
-    "inject tranche equity minority own provid contribut commit hir rehir poach recruit bring brought "
-    "join rejoin re-join chip gpu accelerator processor tpu gigawatt gw semiconductor blackwell rubin "
-    "hopper h100 h200 gb200 gb300 b200 mi3 mi4 trainium inferentia instinct silicon system compute "
-    "computing cloud capacity data server supercomput infrastructure training cluster hosting supplier "
-    "licen content access use using display train partner venture jv alliance team collaborat tie pact "
-    "revenue co-develop integrat deal agreement contract arrangement transaction memorandum mou terms "
-    "took take build built into embed weave sign inked struck"
-).split()
+    *"""invest acqui buy bought purchas takeover merg snap pick combin pay paid stake fund financ rais
+    round series backed backer backing backs participat led co-lead infusion shareholder investor
+    put pour plow pump inject tranche equity minority owned owns provid contribut commit hir rehir
+    poach recruit bring brought join rejoin re-join chip gpu accelerator processor tpu gigawatt gw
+    semiconductor blackwell rubin hopper h100 h200 gb200 gb300 b200 mi3 mi4 trainium inferentia
+    instinct silicon system compute computing cloud capacity datacent server supercomput
+    infrastructure cluster hosting supplier licen content access use using display partner venture
+    jv alliance teamed collaborat tie-up pact co-develop integrat deal agreement contract
+    arrangement transaction memorandum mou terms build built embed weave sign inked struck""".split(),
+    "data cent",
+    "data-cent",
+    "revenue-shar",
+    "revenue shar",
+    "team up",
+    "teams up",
+    "team-up",
+    "took part",
+    "take part",
+    "takes part",
+    "taking part",
+    "took over",
+    "take over",
+    "takes over",
+    "train on",
+    "trained on",
+    "training on",
+    "training partner",
+    "tie up",
+)
 _ANY_CUE = re.compile(r"\b(?:" + _trie_regex(_CUE_STEMS) + ")")
 
 # Substrings every cue of a type contains: a type whose stems are absent is not searched.
