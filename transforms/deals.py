@@ -788,6 +788,8 @@ def _with_short_names(text: str, found: list[OrgMention]) -> list[OrgMention]:
         return found
     extra: list[OrgMention] = []
     for short, full in shorts.items():
+        if short not in text[full.end :]:
+            continue
         for hit in re.finditer(rf"(?<![\w.-]){re.escape(short)}(?![\w-]|\.\w)", text[full.end :]):
             start, end = full.end + hit.start(), full.end + hit.end()
             extra.append(OrgMention(start, end, hit.group(), full.name, full.kind, full.is_product))
@@ -1230,7 +1232,7 @@ def extract_deals(article: Article, gazetteer: Gazetteer) -> list[DealMention]:
             continue  # a teaser repeating the opening at the end of the page
         seen_texts.setdefault(norm[:40], []).append(norm)
         mentioned = index.orgs_in(sentence.start, sentence.end)
-        if mentioned and not _ANY_CUE.search(norm) and not any(m.is_product for m in mentioned):
+        if not _ANY_CUE.search(norm) and not any(m.is_product for m in mentioned):
             # Names but no deal cue ("OpenAI said it has 500 million users"): nothing to extract,
             # but the names count for resolving "the company" later and may carry terms.
             quick = [
@@ -1238,8 +1240,21 @@ def extract_deals(article: Article, gazetteer: Gazetteer) -> list[DealMention]:
                 for m in mentioned
             ]
             valuation = _pick_money(sentence, text)[1] if "valu" in norm else None
-            if _term_hint(norm) or _anaphoric(norm, sentence.text) or valuation is not None:
-                seen.append(_Sentence(position, sentence, _unique(quick), [], valuation))
+            money = (
+                _pick_money(sentence, text)[0]
+                if len({p.name for p in quick}) <= 1
+                and _mentions_money(sentence.text, norm)
+                and any(word in norm for word in _AMOUNT_WORDS)
+                and _AMOUNT_ANAPHORA.search(sentence.text)
+                else []
+            )
+            if (
+                money
+                or _term_hint(norm)
+                or _anaphoric(norm, sentence.text)
+                or valuation is not None
+            ):
+                seen.append(_Sentence(position, sentence, _unique(quick), money, valuation))
             named = [p for p in quick if p.kind != "media"]
             if named:
                 subject = named[0]
@@ -2013,6 +2028,21 @@ _ANAPHORA_WORDS = (
     "commitment", "collaboration", "purchase", "venture", "two companies", "two firms", "two sides",
     "both companies",
 )  # fmt: skip
+
+
+_AMOUNT_WORDS = (
+    "worth", "pegged", "pegs", "put the", "put its", "puts", "estimated", "valued", "priced", "paid",
+    "paying", "pays", "pay ", "the deal", "the agreement", "the transaction", "the contract",
+    "the purchase", "the arrangement", "the investment", "the price", "the figure", "the pact",
+    "the commitment",
+)  # fmt: skip
+
+
+def _mentions_money(text: str, lower: str) -> bool:
+    """Cheap test for a currency sign or word before any money pattern runs."""
+    return any(sign in text for sign in "$€£¥₹") or any(
+        word in lower for word in ("dollar", "euro", "pound", "yen", "yuan")
+    )
 
 
 def _term_hint(lower: str) -> bool:
