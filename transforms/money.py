@@ -148,13 +148,36 @@ def find_money(text: str) -> list[Money]:
     if not _ANY_CURRENCY.search(text):
         return found
     pos = 0
-    while (m := _MONEY.search(text, pos)) is not None:
+    while (m := _next_match(text, pos)) is not None:
         money = _parse(text, m)
         if math.isfinite(money.high):  # "$1" and 400 zeros is no amount a float can hold
             found.append(money)
         # A rejected range ends the figure early: "$5 billion and $6 billion" holds two figures.
         pos = max(money.end, m.start() + 1)
     return _attach_conversions(text, found)
+
+
+_DIGITS = re.compile(r"\d+")
+_REACH = 40  # a figure starts at most this far before its first digit: "between approximately US$"
+
+
+def _next_match(text: str, pos: int) -> re.Match[str] | None:
+    """The leftmost money match at or after ``pos``.
+
+    Every figure holds a digit, so the pattern is tried only at word starts shortly before each
+    run of digits, never at every character: the same matches as a search, several times faster,
+    and linear however long the text.
+    """
+    for digits in _DIGITS.finditer(text, pos):
+        first = digits.start()
+        for start in range(max(pos, first - _REACH), first + 1):
+            char = text[start]
+            if char.isspace() or (char.isalnum() and start > 0 and text[start - 1].isalnum()):
+                continue  # figures start at a word or a currency sign, not inside a word
+            m = _MONEY.match(text, start)
+            if m is not None and m.end() > first:
+                return m
+    return None
 
 
 def _group(m: re.Match[str], *names: str) -> str | None:
