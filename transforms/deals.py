@@ -341,6 +341,8 @@ _NOT_DEAL_DATE_BEFORE = re.compile(
 )
 _NOT_DEAL_DATE_AFTER = re.compile(r"^\s*(?:IPO|earnings|results|quarter)\b", re.I)
 _NOT_DEAL_AMOUNT_AFTER = re.compile(
+    r"^\s*of\s+(?:the|that|this|its)\s+(?:payment|total|deal|sum|amount|price|money|investment|"
+    r"commitment|figure|round)\b|"
     r"^\s*(?:\)\s*)?(?:(?:in|of|on|a year in|per year in|annual|annualized|annualised|yearly)\s+)*"
     r"(?:(?:annual(?:ized|ised)?|recurring|quarterly|yearly|net|gross|operating|projected|expected)\s+)*"
     r"(?:revenues?|sales|profits?|earnings|net income|income|ARR|annual recurring revenue|run[- ]rate|"
@@ -981,9 +983,9 @@ def _deal_types(clause_text: str, parties: list[_Party], gazetteer: Gazetteer) -
             if not real:
                 continue
         if deal_type == "chip_supply" and not (
-            "chipmaker" in kinds and _SUPPLY_VERB.search(clause_text)
+            "chipmaker" in kinds and kinds - {"chipmaker"} and _SUPPLY_VERB.search(clause_text)
         ):
-            continue
+            continue  # chips need a maker and a buyer: "Nvidia and AMD chips" alone is no deal
         if deal_type == "cloud_compute" and (not sells_compute or _POWERED_BY.search(clause_text)):
             continue
         if (
