@@ -468,6 +468,11 @@ _PRODUCT_USE = re.compile(
     r"spend|spends|spending|pay|pays|paying|deal|agreement|contract|partner)\w*\b",
     re.I,
 )
+_HARDWARE_OBJECT = re.compile(
+    r"^[^.;,]{0,40}?\b(?:chips?|GPUs?|accelerators?|processors?|servers?|hardware|equipment|"
+    r"systems)\b(?![^.;,]{0,25}\b(?:capacity|compute|computing|cloud)\b)",
+    re.I,
+)
 _COMPANY_DESCRIPTOR = re.compile(
     r"\b(?:chip|GPU|cloud|server|data-cent\w+|AI|software|hardware|equipment|networking|data)\s+"
     r"(?:designer|maker|startup|start-up|company|firm|provider|operator|builder|specialist|group)s?\b",
@@ -977,7 +982,10 @@ def _deal_types(clause_text: str, parties: list[_Party], gazetteer: Gazetteer) -
                     if "investment" not in found:
                         found.append("investment")
                 elif _ACQ_OBJECT_NOT_COMPANY.match(tail):
-                    if sells_compute and "cloud_compute" not in found:
+                    if _HARDWARE_OBJECT.match(tail) and len(parties) >= 2:
+                        if "chip_supply" not in found:
+                            found.append("chip_supply")  # buying GPUs or servers from a vendor
+                    elif sells_compute and "cloud_compute" not in found:
                         found.append("cloud_compute")
                 else:
                     real.append(a)
