@@ -312,7 +312,8 @@ _EXCLUDED_BEFORE = re.compile(
     r"(?:blessing|approval|permission|consent|backing|support|scrutiny|review|investigation|probe)\s+"
     r"(?:of|from)\s+(?:the\s+)?$|(?:approved by|cleared by|(?:rivals?|competitors?|customers?|clients?|"
     r"users?|peers?)\s+(?:such as|like|including)|former|ex-|alumni of|veterans? of|formerly (?:of|at)|previously (?:of|at)|"
-    r"who (?:led|ran|worked at|left)|left|quit|departed|versus|vs\.?|than|unlike|rather than)\s+(?:the\s+)?$",
+    r"who (?:led|ran|worked at|left)|left|quit|departed|versus|vs\.?|than|unlike|rather than|behind|"
+    r"ahead of|trails?|trailing)\s+(?:the\s+)?$",
     re.I,
 )
 _ANAPHORA = re.compile(
@@ -359,6 +360,10 @@ _DEAL_VALUE_BEFORE = re.compile(
     re.I,
 )
 _NOT_DEAL_AMOUNT_BEFORE = re.compile(
+    r"\b(?:revenues?|sales|profits?|earnings|run[- ]rate)\s+(?:is|are|was|were|has|have|had|will|"
+    r"would|could|)\s*(?:be\s+)?(?:approaching|nearing|near|topping|topped|reaching|reached|hit|hitting|"
+    r"exceeding|exceeded|surpassing|surpassed|passing|passed|up to|above|over|more than|less than|"
+    r"about|around|roughly|nearly|almost)\s*(?:about|around|roughly|nearly|almost|\s)*$|"
     r"(?:revenues?|sales|profits?|income|earnings|capex|capital expenditures?|spending|market|lift revenue|"
     r"market (?:cap|capitalization|value)|losses|budget|debt|loan|credit line|fine|settlement|"
     r"generated|generating|generates|earned|earns|posted|reported|forecast|projected|run[- ]rate|"
