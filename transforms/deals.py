@@ -2035,9 +2035,10 @@ def _has_any(lower: str, words: tuple[str, ...]) -> bool:
 
 _TERM_WORDS = (
     "%", "percent", "per cent", "exclusiv", "refusal", "rofr", "primary", "preferred", "sole",
-    "through", "until", "till", "run", "expire", "extend", "last", "azure", "aws", "google cloud",
-    "oci", "oracle cloud",
+    "azure", "aws", "google cloud", "oci", "oracle cloud",
 )  # fmt: skip
+_TERM_YEAR_WORDS = ("through", "until", "till", "expire", "extend", "runs", "lasts", "run to")
+_YEAR = re.compile(r"\b20[2-9]\d\b")
 _ANAPHORA_WORDS = (
     "deal", "agreement", "partnership", "pact", "contract", "arrangement", "relationship",
     "investment", "acquisition", "transaction", "round", "tie-up", "terms", "alliance",
@@ -2062,8 +2063,10 @@ def _mentions_money(text: str, lower: str) -> bool:
 
 
 def _term_hint(lower: str) -> bool:
-    """Cheap test (substring scans, no regex) for a sentence that may state deal terms."""
-    return any(word in lower for word in _TERM_WORDS)
+    """Cheap test (substring scans first) for a sentence that may state deal terms."""
+    return any(word in lower for word in _TERM_WORDS) or (
+        any(word in lower for word in _TERM_YEAR_WORDS) and bool(_YEAR.search(lower))
+    )
 
 
 def _anaphoric(lower: str, original: str) -> bool:
