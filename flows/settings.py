@@ -15,7 +15,14 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-__all__ = ["REPO_ROOT", "SAMPLE_PAGES", "SAMPLE_SOURCE", "Settings", "SettingsError", "load_settings"]
+__all__ = [
+    "REPO_ROOT",
+    "SAMPLE_PAGES",
+    "SAMPLE_SOURCE",
+    "Settings",
+    "SettingsError",
+    "load_settings",
+]
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_SOURCE = REPO_ROOT / "data" / "sample" / "articles.jsonl"

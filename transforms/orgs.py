@@ -122,7 +122,9 @@ _FALLBACK_APPOSITIVE = re.compile(
     r"chipmaker|platform|operator|unicorn)\b"
 )
 # "a round led by Disruptive": whoever leads or backs a round is an organisation.
-_FALLBACK_LED_BY = re.compile(rf"\b(?:led|co-led|backed|funded) by\s+({_WORD}(?:{_NEXT_WORD}){{0,2}})")
+_FALLBACK_LED_BY = re.compile(
+    rf"\b(?:led|co-led|backed|funded) by\s+({_WORD}(?:{_NEXT_WORD}){{0,2}})"
+)
 _NOT_ORG_WORDS = frozenset(
     """The A An This That These Those It Its In On At For With By From And But Or As If When While
     After Before Under Over Since Until Monday Tuesday Wednesday Thursday Friday Saturday Sunday
@@ -211,7 +213,12 @@ class Gazetteer:
 
     def _fallback(self, text: str, known: list[OrgMention]) -> list[OrgMention]:
         out: list[OrgMention] = []
-        for pattern in (_FALLBACK_SUFFIX, _FALLBACK_DESCRIBED, _FALLBACK_APPOSITIVE, _FALLBACK_LED_BY):
+        for pattern in (
+            _FALLBACK_SUFFIX,
+            _FALLBACK_DESCRIBED,
+            _FALLBACK_APPOSITIVE,
+            _FALLBACK_LED_BY,
+        ):
             for m in pattern.finditer(text):
                 start, end = m.span(1)
                 written = m.group(1)
