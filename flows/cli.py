@@ -38,6 +38,7 @@ def run(
     except SettingsError as exc:
         _fail(str(exc))
         return
+    from flows.locking import RunLocked
     from flows.pipeline import NOTHING_PUBLISHED
     from flows.pipeline import run as run_flow
 
@@ -45,6 +46,9 @@ def run(
         summary = run_flow(settings)
     except NOTHING_PUBLISHED as exc:
         _fail(f"nothing published: {exc}")
+        return
+    except RunLocked as exc:
+        _fail(str(exc))
         return
     for message in summary.rejections:
         typer.echo(f"rejected: {message}", err=True)

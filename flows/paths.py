@@ -58,3 +58,8 @@ class DataPaths:
     @property
     def latest_report(self) -> Path:
         return self.reports / "latest-run.md"
+
+    @property
+    def run_lock(self) -> Path:
+        """Held by the run publishing into this folder (see flows.locking)."""
+        return self.root / ".run.lock"

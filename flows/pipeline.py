@@ -21,6 +21,7 @@ from prefect import flow, get_run_logger
 
 from expectations.common import TableLevelFailure, TableValidation, ValidationSession
 from flows import tasks
+from flows.locking import run_lock
 from flows.paths import DataPaths
 from flows.settings import Settings
 from transforms.deals import EXTRACTOR_VERSION
@@ -291,5 +292,9 @@ def _run(
 
 
 def run(settings: Settings, run_name: str | None = None) -> RunSummary:
-    """Run the flow once (Prefect's embedded ephemeral API unless PREFECT_API_URL is set)."""
-    return aideals_flow(settings, run_name)
+    """Run the flow once (Prefect's embedded ephemeral API unless PREFECT_API_URL is set).
+
+    Raises flows.locking.RunLocked, before Prefect starts, when another run holds the folder.
+    """
+    with run_lock(DataPaths(settings.data_dir).run_lock):
+        return aideals_flow(settings, run_name)
