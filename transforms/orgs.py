@@ -121,9 +121,11 @@ _FALLBACK_APPOSITIVE = re.compile(
     r"(?:[\w$.,-]+\s+){0,5}(?:startup|start-up|company|firm|developer|maker|lab|provider|"
     r"chipmaker|platform|operator|unicorn)\b"
 )
-# "a round led by Disruptive": whoever leads or backs a round is an organisation.
+# "a round led by Disruptive", "acquired Tabular": whoever leads, backs, buys or is bought in a
+# deal clause is an organisation.
 _FALLBACK_LED_BY = re.compile(
-    rf"\b(?:led|co-led|backed|funded) by\s+({_WORD}(?:{_NEXT_WORD}){{0,2}})"
+    rf"\b(?:(?:led|co-led|backed|funded) by|acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|"
+    rf"invest(?:s|ed|ing)? in|stake in|backs)\s+({_WORD}(?:{_NEXT_WORD}){{0,2}})"
 )
 _NOT_ORG_WORDS = frozenset(
     """The A An This That These Those It Its In On At For With By From And But Or As If When While

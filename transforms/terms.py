@@ -96,6 +96,12 @@ _TERM_END = re.compile(
     r"(?:the\s+end\s+of\s+|at\s+least\s+|early\s+|late\s+|mid-?)?(?P<year>20[2-9]\d)\b",
     re.I,
 )
+# "will pay CoreWeave $10 billion through 2029": a contract's value and the year it runs to.
+_TERM_AFTER_AMOUNT = re.compile(
+    r"(?<![\d.,])\d[\d.,]*+\s*(?:billion|million|bn)\s+(?:[a-z]+\s+){0,2}?(?:through|until|till)\s+"
+    r"(?:the\s+end\s+of\s+)?(?P<year>20[2-9]\d)\b",
+    re.I,
+)
 _TERM_END_SHORT = re.compile(
     r"\((?:which\s+)?runs?\s+(?:through|until|to)\s+(?P<year>20[2-9]\d)\)", re.I
 )
@@ -103,7 +109,7 @@ _TERM_END_SHORT = re.compile(
 
 def find_term_end_year(text: str) -> int | None:
     """The year a deal runs to: "runs through 2030", "a contract that lasts until 2032"."""
-    m = _TERM_END_SHORT.search(text) or _TERM_END.search(text)
+    m = _TERM_END_SHORT.search(text) or _TERM_END.search(text) or _TERM_AFTER_AMOUNT.search(text)
     return int(m.group("year")) if m else None
 
 
