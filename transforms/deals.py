@@ -25,6 +25,7 @@ from transforms.dates import DateMention, find_dates
 from transforms.money import Money, find_money
 from transforms.orgs import Gazetteer, OrgMention
 from transforms.orgs import trie_regex as _trie_regex
+from transforms.schemas import ALLOWED_DEAL_TYPES
 from transforms.terms import (
     find_exclusivity,
     find_revenue_share,
@@ -37,15 +38,9 @@ from transforms.text import Span, clauses, content_sentences
 __all__ = ["DEAL_TYPES", "EXTRACTOR_VERSION", "DealMention", "extract_deals"]
 
 EXTRACTOR_VERSION = "rules-1.0"
-DEAL_TYPES = (
-    "acquihire",
-    "acquisition",
-    "investment",
-    "chip_supply",
-    "cloud_compute",
-    "licensing",
-    "partnership",
-)  # in order of precedence when one clause carries several cues
+# The data dictionary's deal types, listed there in the order of precedence that decides a
+# clause carrying cues of several kinds.
+DEAL_TYPES = ALLOWED_DEAL_TYPES
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,21 +230,6 @@ _SUPPLY_VERB = re.compile(
     r"use(?:s)? (?:of )?(?:up to )?(?:\d|one|a million)|warrants?|gigawatts?|GW)\b",
     re.I,
 )
-_NOT_ACQUISITION = re.compile(
-    r"\b(?:buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|acquir(?:e|es|ed|ing)|acquisition of)\s+"
-    r"(?:(?:up to|more|about|roughly|some|\$?[\d.,]+\s*(?:billion|million|bn|m)?|a|an|the|its|their)\s+)*"
-    r"(?:worth of\s+)?(?:(?:Nvidia|AMD|Google|Amazon|Microsoft)'?s?\s+)?(?:chips?|GPUs?|accelerators?|"
-    r"capacity|compute|computing|cloud|servers?|shares|stakes?|equity|power|electricity|"
-    r"processors?|systems|hardware|talent|licen[cs]es?|data|content|ads?|advertising|minority|"
-    r"majority|\d+(?:\.\d+)?\s?(?:%|percent))",
-    re.I,
-)
-_STAKE_BUY = re.compile(
-    r"\b(?:buy(?:s|ing)?|bought|acquir(?:e|es|ed|ing)|purchas(?:e|es|ed)|tak(?:e|es|ing)|took)\s+"
-    r"(?:an?\s+)?(?:\d+(?:\.\d+)?\s?(?:%|percent)\s+)?(?:minority\s+|majority\s+|equity\s+)?"
-    r"(?:stake|shares|equity|interest)\b",
-    re.I,
-)
 _SHOPPING = re.compile(
     r"\b(?:discount(?:ed|s)?|on sale|sale price|price cut|coupon|Black Friday|Cyber Monday|"
     r"Prime Day|shoppers?|cheaper|bargain|MSRP|list price|% off|percent off|\$\d+ off|"
@@ -398,8 +378,6 @@ _VALUATION_AFTER = re.compile(
 _PER_PERIOD_AFTER = re.compile(
     r"^\s*(?:a|per|each|every)\s+(?:year|annum)\b|^\s*(?:annually|yearly)\b", re.I
 )
-_ROUND_TOTAL_CONTEXT = re.compile(r"\b(?:round|raised|raises|raising|funding)\b", re.I)
-_FOUNDER_CONTEXT = re.compile(r"^\s*(?:co-?)?founders?\b|^\s*alumni\b|^\s*veterans?\b", re.I)
 
 _INVESTEE_BEFORE = re.compile(
     r"(?:invest\w*|stakes?|interest|position|bet|put|puts|putting|pour\w*|plow\w*|commit\w*|"

@@ -31,6 +31,7 @@ __all__ = [
 
 SCHEMA_VERSION = "1.0"
 
+# In order of precedence: the extraction engine types a clause with cues of several kinds by it.
 ALLOWED_DEAL_TYPES = (
     "acquihire",
     "acquisition",
