@@ -334,7 +334,7 @@ _NOT_DEAL_AMOUNT_AFTER = re.compile(
     re.I,
 )
 _DEAL_VALUE_BEFORE = re.compile(
-    r"(?:(?:put|pegged|pegs|puts|estimated|priced)\s+(?:the|its)\s+(?:value|price|figure|cost)|"
+    r"\b(?:(?:put|pegged|pegs|puts|estimated|priced)\s+(?:the|its)\s+(?:value|price|figure|cost)|"
     r"(?:base|total|contract|deal|headline|overall|transaction)\s+value)\s+(?:of|at)\s+"
     r"(?:about|around|roughly|nearly|some|up to|\s)*$",
     re.I,
@@ -356,7 +356,7 @@ _NOT_DEAL_AMOUNT_BEFORE = re.compile(
     re.I,
 )
 _DEAL_WORTH_BEFORE = re.compile(
-    r"(?:deal|agreement|contract|transaction|acquisition|purchase|pact|commitment|investment|"
+    r"\b(?:deal|agreement|contract|transaction|acquisition|purchase|pact|commitment|investment|"
     r"round|tie-up|partnership|buyout|takeover|expansion|add-on|order)\b[^$€£.;]{0,40}?"
     r"(?:(?:is|was|that is|which is|reportedly|said to be|believed to be|could be|would be)\s+)*"
     r"(?:worth|valued at|valuing|totall?ing|with a (?:total |base )?value of)\s*"
@@ -365,7 +365,7 @@ _DEAL_WORTH_BEFORE = re.compile(
     re.I,
 )
 _VALUATION_BEFORE = re.compile(
-    r"(?:valu(?:e|ed|ing|ation|es)|post-money|pre-money|market value)\b[^$€£.;]{0,40}?(?:at|of)?\s*"
+    r"\b(?:valu(?:e|ed|ing|ation|es)|post-money|pre-money|market value)\b[^$€£.;]{0,40}?(?:at|of)?\s*"
     r"(?:about|around|roughly|nearly|some|over|more than|almost|approximately|an estimated|\s)*$|"
     r"\bat an?\s+$",
     re.I,
@@ -373,6 +373,12 @@ _VALUATION_BEFORE = re.compile(
 _VALUATION_AFTER = re.compile(
     r"^\s*(?:\w+\s+)?(?:valuation|post-money|pre-money)\b|^\s*(?:it|the company|the startup|"
     r"the firm|[A-Z][\w.]*)\s+(?:was|is|had been|has been)\s+(?:worth|valued)\b",
+    re.I,
+)
+# "a $1 billion round": the figure names the round itself, whatever valuation came before.
+_ROUND_AFTER = re.compile(
+    r"^\s*(?:(?:funding|financing|equity|investment|series [a-h]|seed|venture)\s+)?"
+    r"(?:round|raise|financing|fundraise|fundraising)\b",
     re.I,
 )
 _PER_PERIOD_AFTER = re.compile(
@@ -792,11 +798,38 @@ def _with_short_names(text: str, found: list[OrgMention]) -> list[OrgMention]:
     return sorted(merged, key=lambda m: m.start)
 
 
+def _with_ambiguous_names(
+    text: str, found: list[OrgMention], gazetteer: Gazetteer
+) -> list[OrgMention]:
+    """Once the story names "Twitter" or "Harvey AI", a bare "X" or "Harvey" means that company.
+
+    A gazetteer entry flagged ambiguous (its bare name is a common word) is matched only by its
+    aliases; an article that uses one of them has told the reader which organisation it means.
+    """
+    named = {m.name for m in found if not m.is_product}
+    extra: list[OrgMention] = []
+    for name in named:
+        org = gazetteer.get(name)
+        if org is None or not org.ambiguous or name not in text:
+            continue
+        for hit in re.finditer(rf"(?<![\w.@/-]){re.escape(name)}(?![\w]|-[A-Z\d]|\.\w)", text):
+            extra.append(OrgMention(hit.start(), hit.end(), name, name, org.kind, False))
+    if not extra:
+        return found
+    merged = [*found]
+    for m in extra:
+        if not any(o.start < m.end and m.start < o.end for o in found):
+            merged.append(m)
+    return sorted(merged, key=lambda m: m.start)
+
+
 class _Index:
     """Every organisation and descriptor in the article, found in one pass and looked up by span."""
 
     def __init__(self, text: str, gazetteer: Gazetteer) -> None:
-        self.orgs = _with_short_names(text, gazetteer.find(text, fallback=False))
+        self.orgs = _with_short_names(
+            text, _with_ambiguous_names(text, gazetteer.find(text, fallback=False), gazetteer)
+        )
         self.org_starts = [m.start for m in self.orgs]
         self.descriptors = gazetteer.descriptors(text)
         self.descriptor_starts = [d[0] for d in self.descriptors]
@@ -1032,7 +1065,11 @@ def _pick_money(clause: Span, text: str) -> tuple[list[Money], Money | None]:
         if period and money.per_period is None:
             money = replace(money, per_period="year")
         money = replace(money, start=start, end=end)
-        if _DEAL_WORTH_BEFORE.search(before) or _DEAL_VALUE_BEFORE.search(before):
+        if (
+            _DEAL_WORTH_BEFORE.search(before)
+            or _DEAL_VALUE_BEFORE.search(before)
+            or (_ROUND_AFTER.match(after) and not _VALUATION_AFTER.match(after))
+        ):
             amounts.append(money)
             continue
         if _VALUATION_AFTER.match(after) or _VALUATION_BEFORE.search(before):
@@ -1287,7 +1324,7 @@ def extract_deals(article: Article, gazetteer: Gazetteer) -> list[DealMention]:
                 and not shopping
                 and (not parties or parties[0].name in anchor.names)
             ):
-                recalled = _recalled_tranche(clause, anchor, text, published)
+                recalled = _recalled_tranche(clause, sentence, position, anchor, text, published)
                 if recalled is not None:
                     facts.append(recalled)
                     continue
@@ -1628,7 +1665,12 @@ def _latest_with(facts: list[_Fact], names: set[str], index: int) -> _Fact | Non
 
 
 def _recalled_tranche(
-    clause: Span, previous: _Fact, text: str, published: date | None
+    clause: Span,
+    sentence: Span,
+    index: int,
+    previous: _Fact,
+    text: str,
+    published: date | None,
 ) -> _Fact | None:
     """ "..., deepening a relationship that started with a $1 billion check in 2019": a clause with
     its own figure and date but no names recalls an earlier deal between the same parties."""
@@ -1639,7 +1681,7 @@ def _recalled_tranche(
     ):
         return None
     amounts, _ = _pick_money(clause, text)
-    if amounts and re.match(r"\s*(?:in|into)\s+[a-z]", text[amounts[0].end : clause.end]):
+    if amounts and _INVESTED_INTO_SOMETHING.match(text[amounts[0].end : clause.end]):
         return None  # "$1 billion into AI-related acquisitions": spending, not a deal
     announced = _pick_date(clause, text, published)
     if (
@@ -1663,8 +1705,11 @@ def _recalled_tranche(
     )
     return replace(
         previous,
+        parties=[replace(p, is_product=False) for p in previous.parties],  # no "AWS" here
         deal_type=deal_type,
         clause=clause,
+        sentence=sentence,
+        sentence_index=index,
         amount=amounts[0],
         announced=announced,
         background=True,
@@ -1861,6 +1906,15 @@ def _merge_facts(facts: list[_Fact]) -> list[_Deal]:
     return deals
 
 
+# "$1 billion into AI-related acquisitions": an object that is no organisation, so no deal.
+_INVESTED_INTO_SOMETHING = re.compile(
+    r"\s*(?:in|into)\s+(?!(?:total|cash|stock|shares|equity|all|recent|early|late|mid|the (?:past|last|"
+    r"same|first|second|third|fourth)|January|February|March|April|May|June|July|August|September|"
+    r"October|November|December|(?:19|20)\d\d)\b)\S",
+    re.I,
+)
+
+
 def _attach_partials(deals: list[_Deal], partials: list[_Fact], salience: _Salience) -> None:
     """One-sided clauses ("X raised $235 million ...") complete the nearby deal naming X.
 
@@ -1872,8 +1926,8 @@ def _attach_partials(deals: list[_Deal], partials: list[_Fact], salience: _Salie
             not _attach_partial(deals, fact)
             and fact.deal_type == "investment"
             and fact.amount is not None
-            and not re.match(
-                r"\s*(?:in|into)\s+[a-z]", fact.clause.text[fact.amount.end - fact.clause.start :]
+            and not _INVESTED_INTO_SOMETHING.match(
+                fact.clause.text[fact.amount.end - fact.clause.start :]
             )
         ):
             (investor,) = fact.parties

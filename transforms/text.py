@@ -138,7 +138,10 @@ _SENTENCE_STARTERS = frozenset({
     "with",
 })  # fmt: skip
 # The look-behind and possessive runs keep this linear on long runs of dots or quotes.
-_BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’)\]]*+(?=\s+[\"'“‘(\[]?[A-Z0-9$€£])")
+# A sentence may also open with a camel-cased name ("xAI", "eBay", "iPhone").
+_BOUNDARY = re.compile(
+    r"(?<![.!?…])[.!?…]++[\"'”’)\]]*+(?=\s+(?:[\"'“‘(\[]?[A-Z0-9$€£]|[a-z]{1,2}[A-Z]))"
+)
 _LAST_WORD = re.compile(r"[\w.]+$")
 _NEXT_WORD = re.compile(r"\s+[\"'“‘(]?([A-Za-z]+)")
 _NUMBER_NEXT = re.compile(r"\s+\d")
