@@ -187,9 +187,7 @@ def _resolve(kind: str, m: re.Match[str], published: date | None) -> tuple[date,
         if rel in {"until", "by", "from"}:
             return None
         month = _month(g["month"])
-        explicit = {"last", "this past", "back in", "earlier in", "early", "late", "mid"}
-        if g["month"].casefold().rstrip(".") == "may" and rel not in explicit:
-            return None  # "in May" is too often the verb: "it may ..."; keep explicit forms only
+        # Month names match capitalised only, so "in May" is the month and "it may" never matches.
         strictly = rel in {"last", "this past", "past"}
         if rel == "this":
             return date(published.year, month, 1), "month"

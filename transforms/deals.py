@@ -346,7 +346,7 @@ _NOT_DEAL_AMOUNT_BEFORE = re.compile(
     r"about|around|roughly|nearly|almost)\s*(?:about|around|roughly|nearly|almost|\s)*$|"
     r"(?:revenues?|sales|profits?|income|earnings|capex|capital expenditures?|spending|market|lift revenue|"
     r"market (?:cap|capitalization|value)|losses|budget|debt|loan|credit line|fine|settlement|"
-    r"generated|generating|generates|earned|earns|posted|reported|forecast|projected|run[- ]rate|"
+    r"generated|generating|generates|earned|earns|posted|reported(?!\s+at\b)|forecast|projected|run[- ]rate|"
     r"ARR|stake (?:is |now )?(?:worth|valued at)|holding (?:is |now )?(?:worth|valued at)|"
     r"(?:company|firm|group|startup|it|which|that),? (?:is |now )?worth|"
     r"put at|bringing (?:its|the|their|his|her)?\s*(?:total|overall|cumulative)[\w\s]{0,30}? to|"
@@ -379,6 +379,14 @@ _VALUATION_AFTER = re.compile(
 _ROUND_AFTER = re.compile(
     r"^\s*(?:(?:funding|financing|equity|investment|series [a-h]|seed|venture)\s+)?"
     r"(?:round|raise|financing|fundraise|fundraising)\b",
+    re.I,
+)
+# "The first contract with the provider, struck in March, was valued at": a deal as the subject.
+_DEAL_SUBJECT_VALUED = re.compile(
+    r"\b(?:contract|deal|agreement|pact|transaction|order|commitment)\b"
+    r"(?:(?!\b(?:company|startup|firm|lab|business|which|who)\b)[^$€£.;])*?"
+    r"\b(?:was|is|were|are|had been|has been)\s+(?:valued at|worth)\s*"
+    r"(?:about|around|roughly|nearly|some|over|more than|up to|as much as|almost|\s)*$",
     re.I,
 )
 _PER_PERIOD_AFTER = re.compile(
@@ -542,6 +550,8 @@ _EXTRA_BREAK = re.compile(
     r"(?:is|are|was|were|has|had|have|will|would|said|says|agreed|signed|raised|also|announced|plans|"
     r"[a-z]+ed)\b)|"
     r",\s+(?=in an? (?:tie-up|deal|pact|partnership|agreement|arrangement|transaction) that\b)|"
+    r",?\s+(?=and\s+(?:then\s+|later\s+)?(?:put|invested|added|injected|poured|committed|pumped)\b"
+    r"[^.;,]{0,60}?\b(?:in|during)\s+(?:19|20)\d\d\b)|"
     r"\s+(?=(?:followed|follows|came after|comes after|on the heels of)\s)|"
     r",\s+(?=(?:(?:a|one|two|three|four|several|just|only|some|about)\s+)?(?:days?|weeks?|months?|"
     r"years?)\s+(?:after|before)\b)|,\s+(?=(?:after|before)\s+(?!(?:the|its|a)\s+\w+\s+(?:said|says))\b)",
@@ -1068,6 +1078,7 @@ def _pick_money(clause: Span, text: str) -> tuple[list[Money], Money | None]:
         if (
             _DEAL_WORTH_BEFORE.search(before)
             or _DEAL_VALUE_BEFORE.search(before)
+            or _DEAL_SUBJECT_VALUED.search(text[max(clause.start, start - 120) : start])
             or (_ROUND_AFTER.match(after) and not _VALUATION_AFTER.match(after))
         ):
             amounts.append(money)
@@ -1263,6 +1274,19 @@ def extract_deals(article: Article, gazetteer: Gazetteer) -> list[DealMention]:
             continue  # a teaser repeating the opening at the end of the page
         seen_texts.setdefault(norm[:40], []).append(norm)
         mentioned = index.orgs_in(sentence.start, sentence.end)
+        last = facts[-1] if facts else None
+        if (
+            not mentioned
+            and last is not None
+            and position - last.sentence_index <= 2
+            and not last.is_title
+            and not index.descriptors_in(sentence.start, sentence.end)
+        ):
+            # "A $4bn add-on followed in May.": a further dated tranche of the deal just told
+            recalled = _recalled_tranche(sentence, sentence, position, last, text, published)
+            if recalled is not None:
+                facts.append(recalled)
+                continue
         if not _ANY_CUE.search(norm) and not any(m.is_product for m in mentioned):
             # Names but no deal cue ("OpenAI said it has 500 million users"): nothing to extract,
             # but the names count for resolving "the company" later and may carry terms.
@@ -1664,6 +1688,18 @@ def _latest_with(facts: list[_Fact], names: set[str], index: int) -> _Fact | Non
     return None
 
 
+# "... and put in more money in 2021": a further tranche whose size the text does not give.
+_MORE_MONEY = re.compile(
+    r"(?i)\b(?:more|further|additional|fresh|extra)\s+(?:money|cash|capital|funding|funds)\b"
+)
+
+
+_ONE_COMMITMENT = re.compile(
+    r"(?i)\b(?:in (?:stages|tranches|instal?lments|phases)|the rest|the remainder|the balance|"
+    r"of which|split into|paid out over)\b"
+)
+
+
 def _recalled_tranche(
     clause: Span,
     sentence: Span,
@@ -1676,16 +1712,19 @@ def _recalled_tranche(
     its own figure and date but no names recalls an earlier deal between the same parties."""
     if not re.search(
         r"(?i)\b(?:check|cheque|started|began|commitment|pledge|tranche|first|original|initial|earlier|"
-        r"previous|invest\w*|stake|deal|agreement|contract|round)\b",
+        r"previous|invest\w*|stake|deal|agreement|contract|round|add-on|top-up|follow-on|extension|"
+        r"put in|poured|injected|further|added|expanded|enlarged|widened)\b",
         clause.text,
     ):
         return None
+    if _ONE_COMMITMENT.search(clause.text):
+        return None  # "in stages, with a first $10 billion in April": how one deal is paid
     amounts, _ = _pick_money(clause, text)
     if amounts and _INVESTED_INTO_SOMETHING.match(text[amounts[0].end : clause.end]):
         return None  # "$1 billion into AI-related acquisitions": spending, not a deal
     announced = _pick_date(clause, text, published)
     if (
-        not amounts
+        not (amounts or _MORE_MONEY.search(clause.text))
         or announced is None
         or previous.announced is None
         or _same_date(announced, previous.announced)
@@ -1710,7 +1749,7 @@ def _recalled_tranche(
         clause=clause,
         sentence=sentence,
         sentence_index=index,
-        amount=amounts[0],
+        amount=amounts[0] if amounts else None,
         announced=announced,
         background=True,
         valuation=None,
