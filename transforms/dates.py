@@ -73,6 +73,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?P<rel>(?i:last|this past|past|this|back in|earlier in|in|since|until|by|from|"
             r"during|early|late|mid))(?:\s+|(?<=[Mm]id)-)(?:early\s+|late\s+|mid-?)?"
             rf"{_MONTH}\b(?!\s+[0-3]?\d\b)(?!\s+(?:of\s+)?(?:19|20)\d\d)"
+            r"(?!\s+(?:of\s+)?(?i:last|this|the previous|next)\s+year)"
         ),
     ),
     (

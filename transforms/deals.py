@@ -389,6 +389,12 @@ _DEAL_SUBJECT_VALUED = re.compile(
     r"(?:about|around|roughly|nearly|some|over|more than|up to|as much as|almost|\s)*$",
     re.I,
 )
+_IT_WORTH_BEFORE = re.compile(
+    r"\bit(?:['’]s| is| was| would be| could be| will be)\s+worth\s*"
+    r"(?:about|around|roughly|nearly|some|over|more than|up to|as much as|almost|\s)*$",
+    re.I,
+)
+_DEAL_NOUN = re.compile(r"(?i)\b(?:deal|agreement|arrangement|contract|pact|transaction)\b")
 _PER_PERIOD_AFTER = re.compile(
     r"^\s*(?:a|per|each|every)\s+(?:year|annum)\b|^\s*(?:annually|yearly)\b", re.I
 )
@@ -1086,6 +1092,9 @@ def _pick_money(clause: Span, text: str) -> tuple[list[Money], Money | None]:
         if _VALUATION_AFTER.match(after) or _VALUATION_BEFORE.search(before):
             valuation = valuation or money
             continue
+        if _IT_WORTH_BEFORE.search(before) and _DEAL_NOUN.search(text, clause.start, start):
+            amounts.append(money)  # "... the arrangement, but ... it is worth about $60 million"
+            continue
         if _NOT_DEAL_AMOUNT_AFTER.match(after) or _NOT_DEAL_AMOUNT_BEFORE.search(before):
             continue
         if money.value >= 2e12:
@@ -1428,8 +1437,9 @@ def extract_deals(article: Article, gazetteer: Gazetteer) -> list[DealMention]:
         _attach_terms(deals, s, gazetteer)
     ordered = sorted(deals, key=lambda d: d.first_index)
     lead_day = _lead_day(sentences, text, published)
+    roundup = _is_roundup(sentences)
     mentions = [
-        _to_mention(article, deal, gazetteer, published, position, lead_day)
+        _to_mention(article, deal, gazetteer, published, position, lead_day, roundup)
         for position, deal in enumerate(ordered)
     ]
     return _dedupe(mentions)
@@ -1961,9 +1971,18 @@ def _attach_partials(deals: list[_Deal], partials: list[_Fact], salience: _Salie
     is about the story's subject: it becomes a deal with the most talked-about lab.
     """
     for fact in partials:
+        if _attach_partial(deals, fact):
+            continue
+        sibling = _tranche_sibling(deals, fact)
+        if sibling is not None:
+            # "It deepened in January 2023 with a $10 billion investment": the same two parties,
+            # another dated event.
+            others = [p for p in _unique(sibling.primary.parties) if p.name not in fact.names]
+            parties = [*fact.parties, *(replace(p, is_product=False) for p in others)]
+            deals.append(_Deal(facts=[replace(fact, parties=parties, partial=False)]))
+            continue
         if (
-            not _attach_partial(deals, fact)
-            and fact.deal_type == "investment"
+            fact.deal_type == "investment"
             and fact.amount is not None
             and not _INVESTED_INTO_SOMETHING.match(
                 fact.clause.text[fact.amount.end - fact.clause.start :]
@@ -1979,6 +1998,40 @@ def _attach_partials(deals: list[_Deal], partials: list[_Fact], salience: _Salie
                 deals.append(
                     _Deal(facts=[replace(fact, parties=[investor, subject], partial=False)])
                 )
+
+
+def _tranche_sibling(deals: list[_Deal], fact: _Fact) -> _Deal | None:
+    """The deal just told between the same two sides, when a one-sided clause dates another event
+    of that relationship: its own date differs, and so does its figure if it has one."""
+    if (
+        fact.announced is None
+        or fact.deal_type != "investment"
+        or not _IT_SUBJECT_LIKE.match(fact.clause.text)
+    ):
+        return None
+    (party,) = fact.names
+    for deal in deals:
+        if (
+            party in deal.names
+            and len(deal.names) == 2
+            and deal.primary.deal_type == "investment"
+            and 0 < fact.sentence_index - max(deal.indexes) <= 1
+            and all(
+                f.announced is not None and not _same_date(f.announced, fact.announced)
+                for f in deal.specific
+            )
+            and deal.specific
+        ):
+            return deal
+    return None
+
+
+# "It deepened ...", "The relationship grew ...": the clause continues the story of a pair.
+_IT_SUBJECT_LIKE = re.compile(
+    r"(?i)^\s*(?:it|the (?:relationship|partnership|alliance|tie-up|bond))\s+"
+    r"(?:(?:was|were|has been|had been)\s+)?(?:deepened|grew|expanded|widened|deepens|grows|"
+    r"expands|was extended|continued)\b"
+)
 
 
 def _attach_partial(deals: list[_Deal], fact: _Fact) -> bool:
@@ -2233,6 +2286,7 @@ def _to_mention(
     published: date | None,
     position: int,
     lead_day: DateMention | None = None,
+    roundup: bool = False,
 ) -> DealMention:
     primary = deal.primary
     body = sorted(deal.body, key=lambda f: (f.partial, f.sentence_index))
@@ -2256,7 +2310,7 @@ def _to_mention(
     )
     precision = announced.precision if announced else None
     announced_on = announced.value if announced else None
-    if announced is None and published is not None and _is_current(deal, position):
+    if announced is None and published is not None and _is_current(deal, position, roundup):
         if lead_day is not None:
             announced_on, precision = (
                 lead_day.value,
@@ -2357,11 +2411,23 @@ def _lead_day(sentences: list[Span], text: str, published: date | None) -> DateM
     return None
 
 
-def _is_current(deal: _Deal, position: int) -> bool:
+# "Monday brought three large compute contracts": the opening announces a roundup of news.
+_ROUNDUP = re.compile(
+    r"(?i)\b(?:two|three|four|five|six|seven|several|multiple|a (?:string|flurry|wave|slew|spate|"
+    r"burst|batch) of)\s+(?:[\w-]+\s+){0,2}(?:deals|contracts|agreements|acquisitions|investments|"
+    r"partnerships|pacts|funding rounds|rounds|tie-ups)\b"
+)
+
+
+def _is_roundup(sentences: list[Span]) -> bool:
+    return any(_ROUNDUP.search(s.text) for s in sentences[:3])
+
+
+def _is_current(deal: _Deal, position: int, roundup: bool = False) -> bool:
     """A deal the article breaks (not a recalled one): its date is the publication month."""
     if any(f.background for f in deal.body) and not any(f.is_title for f in deal.facts):
         return False
-    return position == 0 or deal.first_index <= 1 or any(f.is_title for f in deal.facts)
+    return roundup or position == 0 or deal.first_index <= 1 or any(f.is_title for f in deal.facts)
 
 
 def _dedupe(mentions: list[DealMention]) -> list[DealMention]:

@@ -56,6 +56,7 @@ def one(text: str, published: date | None) -> tuple[str, str, str]:
         ("mid-March", TUE, ("mid-March", "2024-03-01", "month")),
         ("late May", JUL, ("late May", "2025-05-01", "month")),
         ("A $4bn add-on followed in May.", JUL, ("in May", "2025-05-01", "month")),
+        ("raised in May last year", JUL, ("May last year", "2024-05-01", "month")),
         # periods relative to the publication date
         ("earlier this year", JUL, ("earlier this year", "2025-01-01", "year")),
         ("last year", JUL, ("last year", "2024-01-01", "year")),
