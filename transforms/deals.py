@@ -13,10 +13,11 @@ arguments, records go out.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -1069,11 +1070,22 @@ def _deal_types(clause_text: str, parties: list[_Party], gazetteer: Gazetteer) -
     return head + rest
 
 
+@functools.lru_cache(maxsize=1024)
+def _money_in(text: str) -> tuple[Money, ...]:
+    """Figures in a sentence or clause; a sentence is read whole and then clause by clause."""
+    return tuple(find_money(text))
+
+
+@functools.lru_cache(maxsize=1024)
+def _dates_in(text: str, published: date | None) -> tuple[DateMention, ...]:
+    return tuple(find_dates(text, published))
+
+
 def _pick_money(clause: Span, text: str) -> tuple[list[Money], Money | None]:
     """The deal amounts and the valuation a clause states, skipping figures that are not the deal's."""
     amounts: list[Money] = []
     valuation = None
-    for money in find_money(clause.text):
+    for money in _money_in(clause.text):
         start, end = clause.start + money.start, clause.start + money.end
         before = text[max(clause.start, start - 70) : start]
         after = text[end : min(clause.end, end + 50)]
@@ -1111,7 +1123,7 @@ _ATTRIBUTION_BEFORE = re.compile(
 
 def _attribution_date(sentence: Span, text: str, published: date | None) -> DateMention | None:
     """ "..., the companies said on Tuesday": the day every clause of the sentence was announced."""
-    for d in find_dates(sentence.text, published):
+    for d in _dates_in(sentence.text, published):
         before = sentence.text[max(0, d.start - 30) : d.start]
         if _ATTRIBUTION_BEFORE.search(before) and d.precision == "day":
             return replace(d, start=sentence.start + d.start, end=sentence.start + d.end)
@@ -1125,7 +1137,7 @@ def _pick_date(clause: Span, text: str, published: date | None) -> DateMention |
     ):
         return None
     best = None
-    for d in find_dates(clause.text, published):
+    for d in _dates_in(clause.text, published):
         start = clause.start + d.start
         before = text[max(0, start - 40) : start]
         after = text[clause.start + d.end : clause.start + d.end + 20]
@@ -1436,7 +1448,8 @@ def extract_deals(article: Article, gazetteer: Gazetteer) -> list[DealMention]:
     for s in seen:
         _attach_terms(deals, s, gazetteer)
     ordered = sorted(deals, key=lambda d: d.first_index)
-    lead_day = _lead_day(sentences, text, published)
+    # Read the opening's day only when some deal has no date of its own (a date parse costs).
+    lead_day = functools.cache(lambda: _lead_day(sentences, text, published))
     roundup = _is_roundup(sentences)
     mentions = [
         _to_mention(article, deal, gazetteer, published, position, lead_day, roundup)
@@ -1484,7 +1497,7 @@ def _clause_facts(
     types = _deal_types(masked, parties, gazetteer)
     generic_only = False
     if not types:
-        if _GENERIC.search(masked) and (_AGREEMENT_VERB.search(masked) or find_money(clause.text)):
+        if _GENERIC.search(masked) and (_AGREEMENT_VERB.search(masked) or _money_in(clause.text)):
             types = ["partnership"]
             generic_only = True
         else:
@@ -2285,7 +2298,7 @@ def _to_mention(
     gazetteer: Gazetteer,
     published: date | None,
     position: int,
-    lead_day: DateMention | None = None,
+    lead_day: Callable[[], DateMention | None] = lambda: None,
     roundup: bool = False,
 ) -> DealMention:
     primary = deal.primary
@@ -2311,11 +2324,9 @@ def _to_mention(
     precision = announced.precision if announced else None
     announced_on = announced.value if announced else None
     if announced is None and published is not None and _is_current(deal, position, roundup):
-        if lead_day is not None:
-            announced_on, precision = (
-                lead_day.value,
-                lead_day.precision,
-            )  # "Monday brought three deals"
+        day = lead_day()
+        if day is not None:
+            announced_on, precision = day.value, day.precision  # "Monday brought three deals"
         else:
             announced_on = date(published.year, published.month, 1)
             precision = "month"
