@@ -132,13 +132,15 @@ _NON_EXCLUSIVE = re.compile(
 _ROFR = re.compile(
     r"\bright of first refusal\b|\bROFR\b|\bfirst right of refusal\b|\bright to match\b", re.I
 )
+# "its primary cloud provider", and the shorter "its primary cloud".
 _PRIMARY = re.compile(
     r"\bprimary\s+(?:cloud\s+|training\s+|compute\s+|infrastructure\s+|cloud and training\s+)*"
-    r"(?:provider|partner|platform|supplier)\b",
+    r"(?:provider|partner|platform|supplier)\b|\bprimary\s+cloud\b",
     re.I,
 )
 _PREFERRED = re.compile(
-    r"\bpreferred\s+(?:cloud\s+|compute\s+|infrastructure\s+|technology\s+)*(?:provider|partner|platform|supplier)\b",
+    r"\bpreferred\s+(?:cloud\s+|compute\s+|infrastructure\s+|technology\s+)*(?:provider|partner|platform|supplier)\b|"
+    r"\bpreferred\s+cloud\b",
     re.I,
 )
 _EXCLUSIVE = re.compile(

@@ -51,6 +51,8 @@ from transforms.terms import (
         ("It keeps a first right of refusal.", "right_of_first_refusal"),
         ("AWS becomes Anthropic's primary cloud provider.", "primary"),
         ("AWS is Anthropic's primary training partner.", "primary"),
+        ("Amazon made Amazon Web Services its primary cloud.", "primary"),
+        ("Anthropic named Google Cloud its preferred cloud.", "preferred"),
         ("Google Cloud is a preferred partner.", "preferred"),
         ("Oracle is the preferred cloud provider.", "preferred"),
         # the strongest reading wins: a first-refusal right replaces the old exclusivity
