@@ -1418,6 +1418,16 @@ def extract_deals(article: Article, gazetteer: Gazetteer) -> list[DealMention]:
                 clause_money = _pick_money(clause, text)[0]
                 if clause_money:
                     seen.append(_Sentence(position, clause, _unique(parties), clause_money))
+            if (
+                not new_facts
+                and previous_fact is not None
+                and previous_fact.valuation is None
+                and len({p.name for p in parties}) <= 1
+                and "valu" in clause.text
+            ):
+                # "...raised $1 billion from A and B; people close to it put its valuation at $5
+                # billion": a later clause of the sentence values the round just told.
+                previous_fact.valuation = _pick_money(clause, text)[1]
         money = (
             _pick_money(sentence, text)[0]
             if not shopping
