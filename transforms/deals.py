@@ -311,6 +311,23 @@ _BACKGROUND = re.compile(
     r"which (?:has|had) (?:invested|backed|put))\b",
     re.I,
 )
+_REPORTED_SPEECH_BEFORE = re.compile(
+    r"(?i)\b(?:said|says|announced|confirmed|disclosed|told)\b[^.;]{0,40}$"
+)
+
+
+def _is_background(clause: str) -> bool:
+    """A recalled earlier deal; "they said on Tuesday they had signed" is today's news told in
+    reported speech, not background."""
+    for m in _BACKGROUND.finditer(clause):
+        if m.group().lower().startswith("had") and _REPORTED_SPEECH_BEFORE.search(
+            clause, 0, m.start()
+        ):
+            continue
+        return True
+    return False
+
+
 _NOT_DEAL_DATE_BEFORE = re.compile(
     r"(?:founded|launched|released|established|born|incorporated|expected to (?:close|complete)|"
     r"due to close|should close|close by|closing|expires?|expiring|through|until|till|by|runs?|"
@@ -608,6 +625,7 @@ class _Fact:
     )
     own_amount: bool = False  # the amount is one investor's contribution, not a round's total
     published: date | None = None  # the article's date: an undated lead fact happened then
+    holding_only: bool = False  # "owns 27% of": describes a holding, ranks below an agreement
     _names_key: tuple[str, ...] = field(default=(), repr=False, compare=False)
     _names: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
 
@@ -697,8 +715,22 @@ class _Deal:
         return self._undated_lead
 
 
-def _primary_key(f: _Fact) -> tuple[bool, bool, bool, int, int]:
-    return (f.partial, f.hedged, f.generic_only, _MERGE_RANK[f.deal_type], f.sentence_index)
+def _primary_key(f: _Fact) -> tuple[bool, bool, bool, bool, int, int]:
+    return (
+        f.partial,
+        f.hedged,
+        f.holding_only,
+        f.generic_only,
+        _MERGE_RANK[f.deal_type],
+        f.sentence_index,
+    )
+
+
+# "Microsoft owns roughly 27% of OpenAI": a state of ownership, not the act of a deal.
+_HOLDING = re.compile(
+    r"(?i)\b(?:owns|owned|holds|held|controls|retains|keeps)\s+(?:a\s+|an\s+|its\s+)?"
+    r"(?:(?:roughly|about|around|nearly|some|almost|just over|more than)\s+)?(?:\d|stake|holding)"
+)
 
 
 def _split_clauses(sentence: Span) -> list[Span]:
@@ -1462,7 +1494,16 @@ def extract_deals(article: Article, gazetteer: Gazetteer) -> list[DealMention]:
     lead_day = functools.cache(lambda: _lead_day(sentences, text, published))
     roundup = _is_roundup(sentences)
     mentions = [
-        _to_mention(article, deal, gazetteer, published, position, lead_day, roundup)
+        _to_mention(
+            article,
+            deal,
+            gazetteer,
+            published,
+            position,
+            lead_day,
+            roundup,
+            ordered[0] if _is_current(ordered[0], 0) else None,
+        )
         for position, deal in enumerate(ordered)
     ]
     return _dedupe(mentions)
@@ -1642,10 +1683,12 @@ def _clause_facts(
         valuation=valuation,
         announced=announced,
         stake_pct=find_stake_pct(clause.text),
+        holding_only=deal_type == "investment"
+        and not amounts
+        and bool(_HOLDING.search(clause.text)),
         hedged=_has_any(lower_clause, _HEDGE_WORDS) and bool(_HEDGE.search(clause.text)),
         announced_cue=bool(_ANNOUNCED.search(sentence.text)),
-        background=_has_any(lower_clause, _BACKGROUND_WORDS)
-        and bool(_BACKGROUND.search(clause.text)),
+        background=_has_any(lower_clause, _BACKGROUND_WORDS) and _is_background(clause.text),
         is_title=sentence.is_title,
         generic_only=generic_only,
         joins_round=joins_round,
@@ -1904,6 +1947,15 @@ def _compatible(deal: _Deal, fact: _Fact) -> bool:
     ):
         return False  # a different kind of deal between some of the same parties
     primary = deal.primary
+    if (
+        fact.deal_type in {"cloud_compute", "chip_supply"}
+        and fact.amount is not None
+        and any(
+            f.deal_type in {"investment", "partnership"} and not f.generic_only for f in deal.facts
+        )
+        and not any(f.amount is not None for f in deal.facts)
+    ):
+        return False  # "also agreed to buy $250 billion of Azure services": a purchase of its own
     if (
         fact.names != names
         and fact.amount is not None
@@ -2310,6 +2362,7 @@ def _to_mention(
     position: int,
     lead_day: Callable[[], DateMention | None] = lambda: None,
     roundup: bool = False,
+    lead: _Deal | None = None,
 ) -> DealMention:
     primary = deal.primary
     body = sorted(deal.body, key=lambda f: (f.partial, f.sentence_index))
@@ -2331,6 +2384,16 @@ def _to_mention(
         ),
         None,
     )
+    if (
+        announced is None
+        and lead is not None
+        and lead is not deal
+        and lead.names == deal.names
+        and not any(f.background for f in deal.body)
+        and any(_SAME_ANNOUNCEMENT.search(f.clause.text) for f in deal.body)
+    ):
+        # "OpenAI also agreed to buy $250 billion of Azure services": part of the lead's news.
+        announced = next((f.announced for f in lead.body if f.announced is not None), None)
     precision = announced.precision if announced else None
     announced_on = announced.value if announced else None
     if announced is None and published is not None and _is_current(deal, position, roundup):
@@ -2437,6 +2500,12 @@ _ROUNDUP = re.compile(
     r"(?i)\b(?:two|three|four|five|six|seven|several|multiple|a (?:string|flurry|wave|slew|spate|"
     r"burst|batch) of)\s+(?:[\w-]+\s+){0,2}(?:deals|contracts|agreements|acquisitions|investments|"
     r"partnerships|pacts|funding rounds|rounds|tie-ups)\b"
+)
+
+
+_SAME_ANNOUNCEMENT = re.compile(
+    r"(?i)\b(?:also|as part of|in addition|additionally|under the (?:new|revised|same|expanded) "
+    r"(?:terms|agreement|deal|arrangement))\b"
 )
 
 
