@@ -298,6 +298,6 @@ def test_arbitrary_text_never_raises(text: str, published: date | None) -> None:
     ],
 )
 def test_linear_time_on_adversarial_text(text: str) -> None:
-    began = time.perf_counter()
+    began = time.process_time()
     find_dates(text, TUE)
-    assert time.perf_counter() - began < 1.0
+    assert time.process_time() - began < 1.0

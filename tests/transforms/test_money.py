@@ -372,7 +372,7 @@ def test_spans_index_the_text_and_ranges_are_ordered(text: str) -> None:
     ],
 )
 def test_linear_time_on_adversarial_text(text: str) -> None:
-    began = time.perf_counter()
+    began = time.process_time()
     find_money(text)
     find_vague_amounts(text)
-    assert time.perf_counter() - began < 1.0
+    assert time.process_time() - began < 1.0

@@ -265,10 +265,10 @@ def test_mentions_index_the_text_without_overlaps(text: str) -> None:
     ],
 )
 def test_fast_on_long_runs_of_names(text: str) -> None:
-    began = time.perf_counter()
+    began = time.process_time()
     GAZETTEER.find(text)
     GAZETTEER.descriptors(text)
-    assert time.perf_counter() - began < 2.0  # generous: 250,000 characters take about 0.5 s
+    assert time.process_time() - began < 2.0  # generous: 250,000 characters take about 0.5 s
 
 
 @pytest.mark.parametrize(
@@ -276,6 +276,6 @@ def test_fast_on_long_runs_of_names(text: str) -> None:
 )
 def test_fallback_is_fast_on_long_capitalised_tokens(text: str) -> None:
     # 5,000 characters: a linear scan takes about a millisecond; these take over half a second.
-    began = time.perf_counter()
+    began = time.process_time()
     GAZETTEER.find(text)
-    assert time.perf_counter() - began < 0.1
+    assert time.process_time() - began < 0.1

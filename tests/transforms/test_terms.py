@@ -303,10 +303,10 @@ def test_term_finders_never_raise_and_stay_in_range(text: str) -> None:
     ],
 )
 def test_linear_time_on_adversarial_text(text: str) -> None:
-    began = time.perf_counter()
+    began = time.process_time()
     find_exclusivity(text)
     find_revenue_share(text)
     find_term_end_year(text)
     find_stake_pct(text)
     parse_percent(text)
-    assert time.perf_counter() - began < 1.0
+    assert time.process_time() - began < 1.0

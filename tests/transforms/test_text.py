@@ -268,9 +268,9 @@ ADVERSARIAL = {
 
 @pytest.mark.parametrize("text", ADVERSARIAL.values(), ids=ADVERSARIAL.keys())
 def test_segmentation_is_fast_on_adversarial_text(text: str) -> None:
-    began = time.perf_counter()
+    began = time.process_time()
     spans = content_sentences(text)
     for sentence in spans:
         clauses(sentence)
-    assert time.perf_counter() - began < 2.0
+    assert time.process_time() - began < 2.0
     assert_indexes(text, spans)
