@@ -1583,6 +1583,10 @@ def _clause_facts(
         and not re.search(r"(?i)\b(?:capacity|supply|supplies|rent|lease)\b", masked)
     ):
         return []  # "across Google's TPUs and Amazon's Trainium": two clouds, no buyer, no deal
+    if types[0] == "acquihire" and not _team_hire(sentence.text):
+        types = types[1:]  # one executive hired, or a board seat: no deal with the company
+        if not types:
+            return []
     if types[0] == "acquisition" and not _has_target(unique, text, masked):
         types = types[1:]
         if not types:
@@ -1833,6 +1837,41 @@ def _recalled_tranche(
         own_amount=True,
         partial=False,
     )
+
+
+_TEAM = (
+    r"(?:co-?founders|founders|staff|staffers|employees|researchers|engineers|executives|leaders|"
+    r"leadership|talent|workforce|team members|top brass|(?:the|its|their|a|whole|entire|core|"
+    r"research|small) team|members of (?:its|the) team|most of (?:its|the))"
+)
+_HIRE_ACT = (
+    r"(?:hired|hires|hiring|poached|poaches|recruited|brought|brings|bring|bringing|"
+    r"(?:re-?)?join(?:s|ed|ing)?|mov(?:e|es|ed|ing) to|take on|took on|takes on)"
+)
+_TEAM_HIRE = re.compile(
+    rf"(?i)\b{_HIRE_ACT}\b[^.;]{{0,140}}?\b{_TEAM}\b|\b{_TEAM}\b[^.;]{{0,70}}?\b{_HIRE_ACT}\b|"
+    r"\blicen[cs]\w*|\bpa(?:y|ys|id|ying)\b|\bacqui-?hir\w*|\breverse acqui\w*|"
+    r"(?:\$|€|£)[\d.,]+\s*\w*\s+(?:deal|agreement|arrangement|transaction)"
+)
+_PEOPLE_LIST = re.compile(
+    r"\b[A-Z][a-z]+(?:\s+[A-Z][\w'-]+)+(?:\s*,\s*[A-Z][a-z]+(?:\s+[A-Z][\w'-]+)+)*,?"
+    r"\s+and\s+[A-Z][a-z]+(?:\s+[A-Z][\w'-]+)+"
+)
+# Teams a person led, and a hiring drive in general, say nothing about who is hired now.
+_NOT_THE_HIRED = re.compile(
+    r"(?i)\b(?:ran|runs|led|leads|headed|heads|oversaw|oversees|managed|manages)\s+[^.;,]{0,60}"
+    r"\b(?:team|group|engineers|researchers|staff|employees|people|unit|division)\b|"
+    r"\b(?:drive|push|effort|bid|campaign|race|spree|hunt)\s+(?:to|for)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:researchers|engineers|talent|staff)\b"
+)
+_BOARD_SEAT = re.compile(r"(?i)\bjoin(?:s|ed|ing)?\s+(?:[\w.'’]+\s+){0,2}board\b")
+
+
+def _team_hire(sentence: str) -> bool:
+    """An acqui-hire takes founders or staff (or pays a licence with the hire); one executive
+    hired, or a seat on a board, makes no deal with the company."""
+    words = _NOT_THE_HIRED.sub(" ", _BOARD_SEAT.sub(" ", sentence))
+    return bool(_TEAM_HIRE.search(words) or _PEOPLE_LIST.search(words))
 
 
 def _has_target(parties: list[_Party], text: str, masked: str) -> bool:
