@@ -252,7 +252,8 @@ _COLLAPSED = re.compile(
     re.I,
 )
 _NEGATED = re.compile(
-    r"\b(?:did not|didn't|does not|doesn't|will not|won't|never|not|is not|isn't|was not|wasn't)\s+"
+    r"\b(?:did not|didn't|does not|doesn't|will not|won't|never|not|is not|isn't|was not|wasn't|"
+    r"(?:no|any) need to|no plans? to|no intention of|no intention to)\s+"
     r"(?:\w+\s+)?(?:invest\w*|acquir\w*|buy\w*|partner\w*|licens\w*|sign\w*|join\w*|back\w*|fund\w*|"
     r"the (?:company|startup) outright)\b",
     re.I,
@@ -895,6 +896,11 @@ class _Index:
         return [d for d in self.descriptors[lo:hi] if d[1] <= end]
 
 
+_PREDICATE_BEFORE = re.compile(
+    r"(?i)\b(?:becom(?:e|es|ing)|became|remain(?:s|ed|ing)?|(?:named|makes?|made|making)\s+\w+)\s+$"
+)
+
+
 def _resolve_parties(
     clause: Span, index: _Index, text: str, salience: _Salience, earlier: list[_Party]
 ) -> list[_Party]:
@@ -933,6 +939,8 @@ def _resolve_parties(
             0 <= start - p.end <= 3 and text[p.end : start].strip() in {",", ""} for p in parties
         ):
             continue  # "Cognition, the maker of Devin": an apposition renames the company just named
+        if parties and _PREDICATE_BEFORE.search(text, max(clause.start, start - 30), start):
+            continue  # "with AWS becoming the startup's primary cloud provider": a predicate
         as_target = bool(_TARGET_SLOT.search(text[max(0, start - 40) : start]))
         specific = bool(kinds) and kinds != ("lab", "company")
         # Not the clause's subject ("Amazon ... invest in the company"), nor a company named later
@@ -970,8 +978,8 @@ def _excluded(text: str, start: int, end: int, mention: OrgMention) -> bool:
         r"(?i)\b(?:against|compet\w*\s+(?:with|against)|rivals?\s+(?:to|of))\s+(?:the\s+)?$", before
     ):
         return True
-    if re.match(r"^\s+(?:alumni|veterans?)\b", after, re.I):
-        return True
+    if re.match(r"^\s+(?:alumni|veterans?|rivals?|competitors?|challengers?)\b", after, re.I):
+        return True  # "OpenAI rival Anthropic": the rival is named, not a party
     if re.match(
         r"^,?\s+(?:which|who|that)?\s*(?:arranged|advised|underwrote|acted as|was the adviser|is advising|"
         r"advises)\b",
@@ -980,7 +988,7 @@ def _excluded(text: str, start: int, end: int, mention: OrgMention) -> bool:
     ):
         return True
     if re.match(
-        r"^['’]s\s+(?:[\w-]+\s+){0,2}(?:rivals?|competitors?|peers?|critics?|customers|clients|users|buyers)\b",
+        r"^['’]s\s+(?:[\w-]+\s+){0,2}(?:rivals?|competitors?|challengers?|peers?|critics?|customers|clients|users|buyers)\b",
         after,
         re.I,
     ):
@@ -1364,6 +1372,8 @@ def extract_deals(article: Article, gazetteer: Gazetteer) -> list[DealMention]:
             ):
                 seen.append(_Sentence(position, sentence, _unique(quick), money, valuation))
             named = [p for p in quick if p.kind != "media"]
+            if len({p.name for p in named}) >= 2 and _DENIAL.search(sentence.text):
+                denied.append(frozenset(p.name for p in named))  # "Musk denied a report that ..."
             if named:
                 subject = named[0]
             salience.add(quick)
@@ -1603,6 +1613,7 @@ def _clause_facts(
         if (
             len({p.name for p in counterparties}) >= 2
             or len(counterparties) == len(unique)
+            or deal_type in _OWNERSHIP_TYPES  # "runs on Nvidia H100 chips" buys no stake
             or (len(counterparties) == 1 and deal_type in {"cloud_compute", "partnership"})
         ):
             unique = counterparties
