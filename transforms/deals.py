@@ -175,7 +175,8 @@ _CUE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"participat(?:e|es|ed|ing|ion)|capital injection|infusion|"
         r"(?:largest|biggest|major|minority|majority|main|key|early|anchor) (?:shareholder|investor|backer)s?|"
         r"put(?:s|ting)? (?:in )?(?:up to |another |a further |an additional )?\$|"
-        r"pour(?:s|ed|ing)?|plow(?:s|ed|ing)?|pump(?:s|ed|ing)?|injects?|injected|tranche|"
+        r"pour(?:s|ed|ing)?|plow(?:s|ed|ing)?|pump(?:s|ed|ing)?|injects?|injected|"
+        r"tranche(?!\s+of\s+(?:what|the\s+(?:chips|processors|GPUs|capacity)))|"
         r"took part|take part|takes part|taking part|co-invest\w*|equity|minority position|"
         r"worth of (?:[\w’']+\s+){0,2}(?:shares|stock)|"
         r"(?:doubl|tripl|increas|boost|lift|rais)\w*\s+(?:its|their|his|her)\s+(?:total\s+)?(?:commitment|stake|investment|bet|holding)|"
@@ -901,6 +902,25 @@ _PREDICATE_BEFORE = re.compile(
 )
 
 
+# "Arabic-language AI models": a name-shaped phrase used as a modifier, not a company.
+_MODIFIER_AFTER = re.compile(
+    r"\s+(?:models?|chips?|tools?|systems?|products?|services|features?|software|agents?|"
+    r"assistants?|applications?|apps?|platforms?|startups?|companies|labs|research|researchers|"
+    r"engineers|talent|infrastructure|capacity|compute|data|boom|race|push|spending|market)\b"
+)
+
+
+_LITIGATION = re.compile(
+    r"(?i)\b(?:su(?:e|es|ed|ing)|lawsuits?|litigation|court case|infringement claims?|"
+    r"copyright case)\b"
+)
+# "would invest more than $5 billion in a strategic partnership": money into a joint project.
+_INVEST_IN_VENTURE = re.compile(
+    r"(?i)\binvest\w*\b[^.;]{0,50}?\bin(?:to)?\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:partnership|joint venture|venture|alliance|project|programme|program|initiative|zone)\b"
+)
+
+
 def _resolve_parties(
     clause: Span, index: _Index, text: str, salience: _Salience, earlier: list[_Party]
 ) -> list[_Party]:
@@ -1548,6 +1568,8 @@ def _clause_facts(
                 ],
             )
             if not _excluded(text, clause.start + m.start, clause.start + m.end, m)
+            and not _MODIFIER_AFTER.match(clause.text, m.end)
+            and not re.search(r"[a-z]-[a-z]", m.text)
         ]
         if extra:
             parties = sorted([*parties, *extra], key=lambda p_: p_.start)
@@ -1555,7 +1577,11 @@ def _clause_facts(
     previous_cloud = bool(facts_so_far) and any(
         f.deal_type == "cloud_compute" and index - f.sentence_index <= 1 for f in facts_so_far[-3:]
     )
+    if _LITIGATION.search(clause.text) and not re.search(r"(?i)\bsettl", clause.text):
+        return []  # "The Times is suing OpenAI and Microsoft over the use of its articles"
     types = _deal_types(masked, parties, gazetteer)
+    if types and types[0] == "investment" and _INVEST_IN_VENTURE.search(masked):
+        types = ["partnership", *(t for t in types if t != "partnership")]
     generic_only = False
     if not types:
         if _GENERIC.search(masked) and (_AGREEMENT_VERB.search(masked) or _money_in(clause.text)):
