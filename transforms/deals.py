@@ -1878,8 +1878,9 @@ def _recalled_tranche(
 
 _TEAM = (
     r"(?:co-?founders|founders|staff|staffers|employees|researchers|engineers|executives|leaders|"
-    r"leadership|talent|workforce|team members|top brass|(?:the|its|their|a|whole|entire|core|"
-    r"research|small) team|members of (?:its|the) team|most of (?:its|the))"
+    r"leadership|talent|workforce|team members|top brass|(?:the|its|their|his|her|a|whole|entire|"
+    r"core|research|small) team|members of (?:its|the|his|her) team|(?:most|part|much|some) of "
+    r"(?:its|the|his|her|their))"
 )
 _HIRE_ACT = (
     r"(?:hired|hires|hiring|poached|poaches|recruited|brought|brings|bring|bringing|"
