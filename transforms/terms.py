@@ -114,10 +114,9 @@ def find_term_end_year(text: str) -> int | None:
 
 
 _NON_EXCLUSIVE = re.compile(
-    # "no exclusivity", "is not exclusive", "will not be an exclusive deal" count as dropping it,
-    # but a licence that is not exclusive is a licensing term, as "non-exclusive licence" is.
-    r"\bnon-?exclusive\b(?!\s+(?:licen[cs]e|license agreement|licensing|rights? to (?:use|"
-    r"its)))|\bno longer (?:the )?exclusive\b|\bno longer (?:has|have|holds?) (?:a |the |"
+    # "no exclusivity", "is not exclusive", "will not be an exclusive deal" count as dropping it;
+    # a "non-exclusive licence" states the same term outright.
+    r"\bnon-?exclusive\b|\bno longer (?:the )?exclusive\b|\bno longer (?:has|have|holds?) (?:a |the |"
     r"its )?(?:right of first refusal|exclusiv)|\b(?:end(?:s|ed|ing)?|drop(?:s|ped|ping)?|"
     r"remov(?:e|es|ed|ing)|los(?:e|es|ing)|lost|gives? up|gave up|giving up|scrap(?:s|ped)?|"
     r"waiv(?:e|es|ed)|relinquish(?:es|ed)?|lift(?:s|ed)?|eliminat(?:e|es|ed)|"
@@ -125,8 +124,7 @@ _NON_EXCLUSIVE = re.compile(
     r"company)\s+){0,3}(?:cloud\s+)?(?:exclusivity|exclusive(?:\s+\w+)?|"
     r"right of first refusal|ROFR)\b|\bexclusivity\b[^.;]{0,30}\b(?:ended|ends|expired|lifted|"
     r"removed|dropped|gone|over|no longer)\b|\b(?:no|not|never|isn['’]t|aren['’]t|"
-    r"won['’]t)\s+(?:be\s+)?(?:an?\s+|the\s+)?(?:exclusivity|exclusive(?!\s+(?:licen[cs]e|"
-    r"licensing)))\b",
+    r"won['’]t)\s+(?:be\s+)?(?:an?\s+|the\s+)?(?:exclusivity|exclusive)\b",
     re.I,
 )
 _ROFR = re.compile(
