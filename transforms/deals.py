@@ -179,6 +179,7 @@ _CUE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"tranche(?!\s+of\s+(?:what|the\s+(?:chips|processors|GPUs|capacity)))|"
         r"took part|take part|takes part|taking part|co-invest\w*|equity|minority position|"
         r"worth of (?:[\w’']+\s+){0,2}(?:shares|stock)|"
+        r"(?:\$|€|£)[\d.,]+\s*\w*\s+(?:of|in)\s+(?:[\w’'.-]+\s+){0,2}(?:stock|shares)\b|"
         r"(?:doubl|tripl|increas|boost|lift|rais)\w*\s+(?:its|their|his|her)\s+(?:total\s+)?(?:commitment|stake|investment|bet|holding)|"
         r"(?:provid|contribut)(?:e|es|ed|ing)\s+(?:about |up to |roughly |another |the remaining )?(?:\$|€|£)|"
         r"own(?:s|ed)? (?:roughly |about |around |nearly |almost |some )?\d+(?:\.\d+)?\s?(?:%|percent) of)\b|"
@@ -369,7 +370,7 @@ _NOT_DEAL_AMOUNT_BEFORE = re.compile(
     r"generated|generating|generates|earned|earns|posted|reported(?!\s+at\b)|forecast|projected|run[- ]rate|"
     r"ARR|stake (?:is |now )?(?:worth|valued at)|holding (?:is |now )?(?:worth|valued at)|"
     r"(?:company|firm|group|startup|it|which|that),? (?:is |now )?worth|"
-    r"put at|bringing (?:its|the|their|his|her)?\s*(?:total|overall|cumulative)[\w\s]{0,30}? to|"
+    r"put at|bringing (?:its|the|their|his|her)?[^$€£.;]{0,30}?(?:total|overall|cumulative)[^$€£.;]{0,50}? to|"
     r"total(?:ing|ling)?|cumulative(?:ly)?|in total|so far|to date|"
     r"market value of|pay package|salary)\s*(?:of|at|to|about|around|roughly|nearly|some|over|"
     r"more than|almost|approximately|an estimated|just over|close to|above|below|exceeding|beyond|past|\s)*$",
@@ -735,6 +736,13 @@ _HOLDING = re.compile(
 )
 
 
+_DATE_HEADING = re.compile(
+    r"^[•*\-–—\s]*(?:(?:early|mid|late)[\s-]+)?(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|"
+    r"Sept?\.?|Oct\.?|Nov\.?|Dec\.?|Q[1-4])?\s*(?:\d{1,2},?\s+)?(?:19|20)\d\d\s*:"
+)
+
+
 def _split_clauses(sentence: Span) -> list[Span]:
     """Clauses, with a roundup heading ("OpenAI and AWS: ...") and a recalled earlier deal split off."""
     out: list[Span] = []
@@ -751,6 +759,8 @@ def _split_clauses(sentence: Span) -> list[Span]:
         merged.append(clause)
     for clause in merged:
         heading = _HEADING.match(clause.text)
+        if heading and _DATE_HEADING.match(clause.text):
+            heading = None  # a timeline entry's date belongs to what the entry says
         if heading and clause.start == sentence.start:
             out.append(
                 Span(clause.start, clause.start + heading.end(), clause.text[: heading.end()])
@@ -1147,7 +1157,7 @@ def _pick_money(clause: Span, text: str) -> tuple[list[Money], Money | None]:
     valuation = None
     for money in _money_in(clause.text):
         start, end = clause.start + money.start, clause.start + money.end
-        before = text[max(clause.start, start - 70) : start]
+        before = text[max(clause.start, start - 110) : start]
         after = text[end : min(clause.end, end + 50)]
         period = _PER_PERIOD_AFTER.match(after)
         if period and money.per_period is None:
@@ -1855,7 +1865,9 @@ def _recalled_tranche(
         or (
             previous.deal_type == "cloud_compute"
             and re.search(r"(?i)\bcommitment\b", clause.text)
-            and not re.search(r"(?i)\b(?:comput|capacity|cloud)", clause.text)
+            and not re.search(
+                r"(?i)\b(?:comput|capacity|cloud|agreement|contract|deal)", clause.text
+            )
         )
         else previous.deal_type
     )
@@ -2158,7 +2170,10 @@ def _tranche_sibling(deals: list[_Deal], fact: _Fact) -> _Deal | None:
     if (
         fact.announced is None
         or fact.deal_type != "investment"
-        or not _IT_SUBJECT_LIKE.match(fact.clause.text)
+        or not (
+            _IT_SUBJECT_LIKE.match(fact.clause.text)
+            or (fact.amount is not None and _FURTHER.search(fact.clause.text))
+        )
     ):
         return None
     (party,) = fact.names
@@ -2178,6 +2193,7 @@ def _tranche_sibling(deals: list[_Deal], fact: _Fact) -> _Deal | None:
     return None
 
 
+_FURTHER = re.compile(r"(?i)\b(?:more|further|another|additional|completing|top(?:ped|s)? up)\b")
 # "It deepened ...", "The relationship grew ...": the clause continues the story of a pair.
 _IT_SUBJECT_LIKE = re.compile(
     r"(?i)^\s*(?:it|the (?:relationship|partnership|alliance|tie-up|bond))\s+"
@@ -2349,6 +2365,13 @@ def _anaphoric(lower: str, original: str) -> bool:
     return any(word in lower for word in _ANAPHORA_WORDS) and bool(_ANAPHORA.search(original))
 
 
+_REVENUE_WEIGHT = re.compile(
+    r"(?i)\b(?:accounted for|accounts for|account for|made up|makes up|make up|represented|"
+    r"represents|contributed|generated|brought in)\s+(?:about |roughly |nearly |almost |some |"
+    r"more than |over )?\d+(?:\.\d+)?\s?(?:%|percent|per cent)"
+)
+
+
 def _attach_terms(deals: list[_Deal], s: _Sentence, gazetteer: Gazetteer) -> None:
     """Give the terms a sentence states to the deal it is about."""
     text = s.span.text
@@ -2357,7 +2380,7 @@ def _attach_terms(deals: list[_Deal], s: _Sentence, gazetteer: Gazetteer) -> Non
     if not s.money and not _term_hint(text.lower()):
         return
     exclusivity = find_exclusivity(text)
-    share = find_revenue_share(text)
+    share = None if _REVENUE_WEIGHT.search(text) else find_revenue_share(text)
     term = find_term_end_year(text)
     products = [p for p in s.parties if p.is_product]
     wants_amount = bool(s.money) and len(s.parties) <= 1 and bool(_AMOUNT_ANAPHORA.search(text))
@@ -2365,7 +2388,7 @@ def _attach_terms(deals: list[_Deal], s: _Sentence, gazetteer: Gazetteer) -> Non
     if exclusivity is None and share is None and term is None and not products and not wants_amount:
         return
     names = {p.name for p in s.parties}
-    target = _deal_for(deals, s.index, names, anaphoric)
+    target = _deal_by_figure(deals, text, names) or _deal_for(deals, s.index, names, anaphoric)
     if target is None:
         return
     if exclusivity is not None and rank_exclusivity(exclusivity) < rank_exclusivity(
@@ -2401,6 +2424,24 @@ def _attach_valuation(deals: list[_Deal], s: _Sentence) -> None:
             continue
         if deal.extra_valuation is None and all(f.valuation is None for f in deal.facts):
             deal.extra_valuation = s.valuation
+
+
+def _deal_by_figure(deals: list[_Deal], text: str, names: set[str]) -> _Deal | None:
+    """ "November 2024: the new $4 billion, with AWS as primary training partner": a sentence that
+    repeats one deal's figure is about that deal, however far back it was told."""
+    if not any(c in text for c in "$€£"):
+        return None
+    figures = _money_in(text)
+    same = [
+        d
+        for d in deals
+        if (not names or names <= d.names)
+        and any(
+            f.amount is not None and any(_same_amount(f.amount, m) for m in figures)
+            for f in d.facts
+        )
+    ]
+    return same[0] if len(same) == 1 else None
 
 
 def _deal_for(deals: list[_Deal], index: int, names: set[str], anaphoric: bool) -> _Deal | None:
