@@ -86,14 +86,16 @@ _TERM_VERB = (
 )
 _TERM_NOUN = (
     r"(?:term|contract|deal|agreement|partnership|relationship|commitment|rights?|pact|access|"
-    r"exclusivity|arrangement|period|licen[cs]e)"
+    r"exclusivity|arrangement|period|licen[cs]e|capacity|order)"
 )
 # "in" only right after a verb ("expires in 2028"): "a contract, signed in 2024, runs until 2027"
 # must not read the signing year; "to" only after a verb ("extended to 2030").
 _TERM_END = re.compile(
     rf"\b(?:{_TERM_VERB}\s+(?:in|into)|{_TERM_VERB}\b[^.;]{{0,60}}?\b(?:through|thru|until|till|to)"
     rf"|{_TERM_NOUN}\b[^.;]{{0,60}}?\b(?:through|thru|until|till))\s+"
-    r"(?:the\s+end\s+of\s+|at\s+least\s+|early\s+|late\s+|mid-?)?(?P<year>20[2-9]\d)\b",
+    r"(?:the\s+end\s+of\s+|at\s+least\s+|early\s+|late\s+|mid-?)?"
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+(?:\d{1,2},?\s+)?)?(?P<year>20[2-9]\d)\b",
     re.I,
 )
 # "will pay CoreWeave $10 billion through 2029": a contract's value and the year it runs to.

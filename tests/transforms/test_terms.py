@@ -167,6 +167,8 @@ def test_no_revenue_share(text: str) -> None:
     ("text", "year"),
     [
         ("The partnership runs through 2030.", 2030),
+        ("The Meta contract runs through December 2031, with an option to expand it.", 2031),
+        ("It must buy any capacity CoreWeave cannot sell to others through April 2032.", 2032),
         ("Microsoft keeps access (which runs through 2030) to the models.", 2030),
         ("(runs until 2031)", 2031),
         ("a contract that lasts until 2032", 2032),
