@@ -2395,8 +2395,14 @@ def _attach_terms(deals: list[_Deal], s: _Sentence, gazetteer: Gazetteer) -> Non
         target.exclusivity
     ):
         target.exclusivity = exclusivity
-    if share is not None and target.revenue_share_pct is None:
-        target.revenue_share_pct = share[0]
+    if share is not None:
+        # a revenue share belongs to the pact between the two, not to a purchase told beside it
+        pact = next(
+            (d for d in deals if d.primary.deal_type == "partnership" and target.names <= d.names),
+            target,
+        )
+        if pact.revenue_share_pct is None:
+            pact.revenue_share_pct = share[0]
     if term is not None and target.term_end_year is None:
         target.term_end_year = term
     for p in products:
@@ -2622,7 +2628,7 @@ _ROUNDUP = re.compile(
 
 
 _SAME_ANNOUNCEMENT = re.compile(
-    r"(?i)\b(?:also|as part of|in addition|additionally|under the (?:new|revised|same|expanded) "
+    r"(?i)\b(?:also|as part of|in addition|additionally|for its part|in turn|in return|under the (?:new|revised|same|expanded) "
     r"(?:terms|agreement|deal|arrangement))\b"
 )
 
