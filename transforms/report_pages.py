@@ -197,7 +197,9 @@ def most_active_parties(deals: pl.DataFrame, limit: int = 10) -> pl.DataFrame:
         .group_by(pl.col("parties").alias("party"))
         .agg(
             pl.col("deal_id").n_unique().cast(pl.Int64).alias("deals"),
-            pl.col("amount_usd").sum().alias("amount_usd"),
+            pl.when(pl.col("amount_usd").is_not_null().any())
+            .then(pl.col("amount_usd").sum())
+            .alias("amount_usd"),  # null, not 0, when no amount is known
         )
         .sort(["deals", "amount_usd", "party"], descending=[True, True, False], nulls_last=True)
         .head(limit)
