@@ -73,7 +73,9 @@ def _rewrite(html: str, prefix: str, present: set[str]) -> str:
             continue
         local = f"{link.package}/{link.path}"
         if link.package and local in present:
-            html = re.sub(rf'(?<=")({re.escape(link.url)})(?=")', f"{prefix}{VENDOR_DIR}/{local}", html)
+            html = re.sub(
+                rf'(?<=")({re.escape(link.url)})(?=")', f"{prefix}{VENDOR_DIR}/{local}", html
+            )
         else:
             html = _tag_pattern(link.url).sub("", html)
     html = _REMOTE_LOGO.sub(prefix + _LOCAL_LOGO, html)

@@ -88,7 +88,9 @@ def loaded_resources(page: Path) -> list[tuple[str, Path]]:
 
 def require_chromium() -> str:
     """Debian's chromium, or a skip (a failure when AIDEALS_REQUIRE_BROWSER=1, as in CI)."""
-    path = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
+    path = shutil.which("chromium") or (
+        "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
+    )
     problem = None
     if path is None:
         problem = "chromium is not installed (Debian: apt-get install chromium)"
@@ -100,7 +102,9 @@ def require_chromium() -> str:
     if problem:
         if os.environ.get("AIDEALS_REQUIRE_BROWSER") == "1":
             pytest.fail(f"browser test cannot run: {problem} (AIDEALS_REQUIRE_BROWSER=1)")
-        pytest.skip(f"browser test skipped: {problem}; set AIDEALS_REQUIRE_BROWSER=1 to fail instead")
+        pytest.skip(
+            f"browser test skipped: {problem}; set AIDEALS_REQUIRE_BROWSER=1 to fail instead"
+        )
     assert path is not None
     return path
 

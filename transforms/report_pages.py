@@ -116,9 +116,7 @@ def _period_expr() -> pl.Expr:
     return (
         pl.when(day.is_null())
         .then(pl.lit(UNDATED))
-        .otherwise(
-            day.dt.year().cast(pl.String) + pl.lit("-Q") + day.dt.quarter().cast(pl.String)
-        )
+        .otherwise(day.dt.year().cast(pl.String) + pl.lit("-Q") + day.dt.quarter().cast(pl.String))
     )
 
 

@@ -121,9 +121,15 @@ def test_npm_tarballs_are_checked_and_only_listed_files_unpacked(tmp_path: Path)
     tarball.write_bytes(data)
     integrity = "sha512-" + base64.b64encode(hashlib.sha512(data).digest()).decode()
     _check_integrity(tarball, integrity)
-    package = Package("widget", "npm", "widget@1.0.0", ("dist/widget.min.js", "dist/extra", "LICENSE"))
+    package = Package(
+        "widget", "npm", "widget@1.0.0", ("dist/widget.min.js", "dist/extra", "LICENSE")
+    )
     _unpack(tarball, package, tmp_path / "out")
-    unpacked = sorted(p.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").rglob("*") if p.is_file())
+    unpacked = sorted(
+        p.relative_to(tmp_path / "out").as_posix()
+        for p in (tmp_path / "out").rglob("*")
+        if p.is_file()
+    )
     assert unpacked == ["LICENSE", "dist/extra/helper.js", "dist/widget.min.js"]
 
     tarball.write_bytes(data + b"tampered")
