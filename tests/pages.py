@@ -25,6 +25,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+DEBIAN_CHROMIUM = Path("/usr/bin/chromium")
 _CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)['"]?\s*\)""")
 
 
@@ -88,9 +89,7 @@ def loaded_resources(page: Path) -> list[tuple[str, Path]]:
 
 def require_chromium() -> str:
     """Debian's chromium, or a skip (a failure when AIDEALS_REQUIRE_BROWSER=1, as in CI)."""
-    path = shutil.which("chromium") or (
-        "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
-    )
+    path = shutil.which("chromium") or (str(DEBIAN_CHROMIUM) if DEBIAN_CHROMIUM.exists() else None)
     problem = None
     if path is None:
         problem = "chromium is not installed (Debian: apt-get install chromium)"
