@@ -325,7 +325,7 @@ _VERSION = """{% extends "base.html" %}
 <p class="muted">No parties.</p>
 {% endif %}
 
-<h2>Changes since {% if facts.previous_version is none %}nothing (first version){% else %}<a href="{{ page_name(facts.previous_version) }}">version {{ facts.previous_version }}</a>{% endif %}</h2>
+<h2>What changed {% if facts.previous_version is none %}(the first version){% else %}since <a href="{{ page_name(facts.previous_version) }}">version {{ facts.previous_version }}</a>{% endif %}</h2>
 <p id="changes"><span id="added-count">{{ facts.added | length }}</span> added,
   <span id="changed-count">{{ facts.changed | length }}</span> changed,
   <span id="removed-count">{{ facts.removed | length }}</span> removed.</p>
