@@ -36,6 +36,9 @@ if [ "$(cat "$stamp" 2>/dev/null || true)" != "$wanted" ]; then
   .venv/bin/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e ".[dev]"
   echo "$wanted" > "$stamp"
 fi
+# Data Docs' styles and scripts that PyPI lacks come from the npm registry (needs npm); a no-op
+# once they are in .venv (see expectations/web_assets.py).
+.venv/bin/python -m expectations.web_assets install
 
 # Prefect: no telemetry, even before our code runs.
 export DO_NOT_TRACK=1

@@ -65,6 +65,7 @@ def run(
     )
     typer.echo(f"report: {summary.report_path}")
     typer.echo(f"data quality pages: {summary.data_docs}")
+    typer.echo(f"dataset pages: {summary.report_pages}")
 
 
 @app.command()

@@ -52,6 +52,15 @@ class DataPaths:
     def data_docs(self) -> Path:
         return self.reports / "data_docs"
 
+    @property
+    def report_index(self) -> Path:
+        """The dataset pages' index: every published version, newest first."""
+        return self.reports / "index.html"
+
+    def version_page(self, version: int) -> Path:
+        """The dataset page of one version, named like its release manifest."""
+        return self.reports / "versions" / f"v{version:06d}.html"
+
     def run_report(self, run_name: str) -> Path:
         return self.reports / "runs" / f"{run_name}.md"
 

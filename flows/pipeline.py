@@ -74,6 +74,7 @@ class RunSummary:
     published: bool = False
     report_path: str | None = None
     data_docs: str | None = None
+    report_pages: str | None = None  # the dataset pages' index
     error: str | None = None
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
 
@@ -105,6 +106,7 @@ class RunSummary:
         else:
             lines.append(f"- version published: none (current release: {self.version})")
         lines.append(f"- data quality report: {self.data_docs or 'not built'}")
+        lines.append(f"- dataset pages: {self.report_pages or 'not built'}")
         lines.append(f"- this report: {self.report_path}")
         if self.timings:
             spent = ", ".join(f"{k} {v:.1f} s" for k, v in self.timings.items())
@@ -167,6 +169,10 @@ def aideals_flow(settings: Settings, run_name: str | None = None) -> RunSummary:
         logger.error("nothing published: %s", exc)
         summary.report_path = str(tasks.write_report(paths, run_name, summary.markdown()))
         raise
+    with summary.stage("report pages"):
+        rebuild = (summary.version,) if summary.published and summary.version is not None else ()
+        pages = tasks.write_pages(paths, rebuild)
+    summary.report_pages = str(pages[-1]) if pages else None
     summary.report_path = str(paths.run_report(run_name))
     tasks.write_report(paths, run_name, summary.markdown())
     return summary

@@ -23,6 +23,7 @@ from expectations import deals as deals_suite
 from expectations import quarantine as quarantine_suite
 from expectations.common import TableValidation, ValidationSession
 from flows import storage
+from flows.pages import write_report_pages
 from flows.paths import DataPaths
 from flows.resources import load_gazetteer
 from flows.sources import SourceError, source_for
@@ -164,6 +165,12 @@ def publish(
         changelog=changelog,
         extractor_version=extractor_version,
     )
+
+
+@task(name="write dataset pages", cache_policy=NO_CACHE, **IO_RETRIES)
+def write_pages(paths: DataPaths, rebuild: tuple[int, ...] = ()) -> list[Path]:
+    """The dataset page of every version lacking one (and of ``rebuild``), and the index."""
+    return write_report_pages(paths, rebuild)
 
 
 @task(name="write run report", cache_policy=NO_CACHE, **IO_RETRIES)

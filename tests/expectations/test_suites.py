@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from pathlib import Path
 from typing import Any
 
 import polars as pl
@@ -183,23 +182,3 @@ def test_an_article_from_the_future_is_quarantined(session: ValidationSession) -
         at=AT,
     )
     assert result.valid.is_empty() and result.quarantine.height == 1
-
-
-def test_data_docs_are_built_offline(tmp_path: Path) -> None:
-    session = ValidationSession(tmp_path / "docs")
-    validate_mentions(session, [mention()])
-    index = session.build_docs()
-    assert index is not None and index.is_file()
-    assert Path(index).parent.joinpath("validations").is_dir()
-    pages = [index, *index.parent.joinpath("validations").rglob("*.html")]
-    for page in pages:
-        html = page.read_text(encoding="utf-8")
-        for remote in (
-            "code.jquery.com",
-            "bootstrapcdn.com",
-            "unpkg.com",
-            "great-expectations-web-assets",
-        ):
-            assert remote not in html, f"{page.name} still loads {remote}"
-        assert "static/vendor/jquery-3.7.1.min.js" in html
-    assert (index.parent / "static" / "vendor" / "bootstrap-table-1.19.1.min.js").is_file()
