@@ -920,6 +920,15 @@ _MODIFIER_AFTER = re.compile(
 )
 
 
+_NEW_VEHICLE = re.compile(
+    r"\b(?:unveil(?:s|ed|ing)?|launch(?:es|ed|ing)?|form(?:s|ed|ing)?|creat(?:e|es|ed|ing)|"
+    r"set(?:s|ting)? up|establish(?:es|ed|ing)?)\s+(?P<name>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}),?\s+"
+    r"(?:a|an)\s+(?:new\s+)?(?:joint\s+)?(?:company|venture|entity|firm|joint venture)\b"
+)
+_ALSO_BACKERS = re.compile(
+    r"(?i)\b(?:are|is|were|was|will be)\s+also\s+(?:\w+\s+){0,2}"
+    r"(?:funders|investors|backers|partners|shareholders)\b"
+)
 _LITIGATION = re.compile(
     r"(?i)\b(?:su(?:e|es|ed|ing)|lawsuits?|litigation|court case|infringement claims?|"
     r"copyright case)\b"
@@ -1589,7 +1598,16 @@ def _clause_facts(
     )
     if _LITIGATION.search(clause.text) and not re.search(r"(?i)\bsettl", clause.text):
         return []  # "The Times is suing OpenAI and Microsoft over the use of its articles"
+    vehicle = _NEW_VEHICLE.search(clause.text)
+    if vehicle:
+        # "unveiled Stargate, a new company that will build data centres": a joint venture of
+        # the others; the company it creates is not a counterparty.
+        made = clause.start + vehicle.start("name"), clause.start + vehicle.end("name")
+        parties = [p for p in parties if not (made[0] <= p.start < made[1])]
+        masked = _mask(clause, parties)
     types = _deal_types(masked, parties, gazetteer)
+    if vehicle and types:
+        types = ["partnership", *(t for t in types if t != "partnership")]
     if types and types[0] == "investment" and _INVEST_IN_VENTURE.search(masked):
         types = ["partnership", *(t for t in types if t != "partnership")]
     generic_only = False
@@ -1642,6 +1660,7 @@ def _clause_facts(
         deal_type == "partnership"
         and "cloud_compute" in types
         and "venture" not in clause.text.casefold()
+        and not vehicle
     ):
         deal_type = "cloud_compute"
     if deal_type != "chip_supply":
@@ -1698,6 +1717,28 @@ def _clause_facts(
                 unique = [*unique, anchor]
                 joins_round = anchor.name
                 round_date = round_fact.announced
+    if _ALSO_BACKERS.search(clause.text) and facts_so_far:
+        # "Oracle and MGX are also initial equity funders": more backers of the deal just told.
+        names = {p.name for p in unique}
+        last = next(
+            (f for f in reversed(facts_so_far) if f.names & names and not f.partial),
+            facts_so_far[-1],
+        )
+        if index - last.sentence_index <= 2 and last.names & names:
+            joined = [*last.parties, *(p for p in unique if p.name not in last.names)]
+            return [
+                replace(
+                    last,
+                    parties=joined,
+                    clause=clause,
+                    sentence=sentence,
+                    sentence_index=index,
+                    amount=None,
+                    valuation=None,
+                    announced=None,
+                    background=False,
+                )
+            ]
     one_sided = len(unique) == 1 and not generic_only
     if len(unique) < 2 and not (
         one_sided and (amounts or valuation or _DATE_HINT.search(clause.text))
@@ -1761,6 +1802,13 @@ def _clause_facts(
     if split:
         return [replace(template, parties=ps, amount=m, own_amount=True) for ps, m in split]
     amount = amounts[0] if amounts else None
+    ceiling = max(
+        (m for m in amounts[1:] if m.qualifier in {"up to", "as much as"}),
+        key=lambda m: m.value,
+        default=None,
+    )
+    if amount is not None and ceiling is not None and ceiling.currency == amount.currency:
+        amount = ceiling if ceiling.value > amount.value else amount
     own = False
     if deal_type == "investment" and amounts:
         contributions = [
