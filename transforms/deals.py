@@ -1209,6 +1209,12 @@ def _attribution_date(sentence: Span, text: str, published: date | None) -> Date
     return None
 
 
+_DATELINE = re.compile(
+    r"^[A-Z][A-Za-z .'’-]{1,40},\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
+    r"(?:,?\s+\d{4})?\s*(?:\([^)]{1,20}\)\s*)?[—–-]"
+)
+
+
 def _pick_date(clause: Span, text: str, published: date | None) -> DateMention | None:
     if _REGULATORY.search(clause.text) and re.search(
         r"(?i)\b(?:approv|clear|review|probe|inquiry|investigat|examin|look(?:s|ing)? into|check|scrutin)",
@@ -1216,7 +1222,12 @@ def _pick_date(clause: Span, text: str, published: date | None) -> DateMention |
     ):
         return None
     best = None
+    dateline = _DATELINE.match(clause.text)
+    story_day = None
     for d in _dates_in(clause.text, published):
+        if dateline and d.end <= dateline.end():
+            story_day = d  # "PARIS, Feb 28 — ...": the story's day, taken only if no other
+            continue
         start = clause.start + d.start
         before = text[max(0, start - 40) : start]
         after = text[clause.start + d.end : clause.start + d.end + 20]
@@ -1228,6 +1239,7 @@ def _pick_date(clause: Span, text: str, published: date | None) -> DateMention |
             best = d
             if d.precision == "day":
                 break  # nothing finer can follow
+    best = best or story_day
     if best is not None:
         return replace(best, start=clause.start + best.start, end=clause.start + best.end)
     return None
@@ -2110,6 +2122,7 @@ def _compatible(deal: _Deal, fact: _Fact) -> bool:
             f.announced is not None
             and fact.announced is not None
             and not _same_date(f.announced, fact.announced)
+            and not _tie_of_stake(f, fact)
         ) and (f.amount is not None or fact.amount is not None or f.deal_type == fact.deal_type):
             return False
     if (
@@ -2133,6 +2146,22 @@ def _compatible(deal: _Deal, fact: _Fact) -> bool:
         ):
             return False
     return True
+
+
+def _tie_of_stake(a: _Fact, b: _Fact) -> bool:
+    """A stake and the unpriced cloud or product tie announced with it, days apart ("invest €15
+    million ..., a day after it unveiled a partnership"): one record, as the labelling rules say."""
+    if a.announced is None or b.announced is None:
+        return False
+    kinds = {a.deal_type, b.deal_type}
+    tie = b if a.deal_type == "investment" else a
+    return (
+        "investment" in kinds
+        and bool(kinds & {"cloud_compute", "partnership"})
+        and tie.amount is None
+        and abs((a.announced.value - b.announced.value).days) <= 7
+        and a.announced.precision == b.announced.precision == "day"
+    )
 
 
 def _same_amount(a: Money, b: Money) -> bool:
