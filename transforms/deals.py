@@ -1828,8 +1828,17 @@ def _clause_facts(
             for m in amounts
             if _CONTRIBUTION_BEFORE.search(text[max(clause.start, m.start - 45) : m.start])
         ]
+        totals = [
+            m
+            for m in amounts[1:]
+            if _ROUND_TOTAL_BEFORE.search(text[max(clause.start, m.start - 45) : m.start])
+        ]
         if contributions and len(amounts) > 1:
             amount, own = contributions[0], True
+        elif totals and not _ROUND_TOTAL_BEFORE.search(
+            text[max(clause.start, amounts[0].start - 45) : amounts[0].start]
+        ):
+            amount = totals[0]  # "At $20 billion, the price ..., when it raised $750 million"
         elif not _ROUND_TOTAL_BEFORE.search(
             text[max(clause.start, amounts[0].start - 45) : amounts[0].start]
         ):
