@@ -2505,14 +2505,22 @@ def _attach_terms(deals: list[_Deal], s: _Sentence, gazetteer: Gazetteer) -> Non
             priced.extra_amount = s.money[0]
 
 
+_ROUND_ANAPHORA = re.compile(
+    r"(?i)^\s*(?:the|these|those|its|their)\s+(?:new\s+|latest\s+)?(?:investments|round|funding round|"
+    r"stakes|fundraising)\b"
+)
+
+
 def _attach_valuation(deals: list[_Deal], s: _Sentence) -> None:
     """ "The investments value Anthropic at about $350 billion": every record of that round just
     told (one per investor) takes the valuation."""
     names = {p.name for p in s.parties}
+    # "The investments ..." points back at the round however many sentences came between.
+    reach = 10 if _ROUND_ANAPHORA.search(s.span.text) else 3
     for deal in deals:
         if deal.primary.deal_type != "investment" or (names and not names <= deal.names):
             continue
-        if not 0 <= s.index - max(deal.indexes) <= 3:
+        if not 0 <= s.index - max(deal.indexes) <= reach:
             continue
         if deal.extra_valuation is None and all(f.valuation is None for f in deal.facts):
             deal.extra_valuation = s.valuation
