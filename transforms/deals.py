@@ -151,7 +151,8 @@ _STAFF = (
 _CUE_PATTERNS: dict[str, re.Pattern[str]] = {
     "acquihire": re.compile(
         r"\bacqui-?hir\w*|\breverse acqui\w*|\b(?:(?:re)?hir(?:e|es|ed|ing)|poach(?:es|ed|ing)?|"
-        r"recruit(?:s|ed|ing)?|bring(?:s|ing)?|brought|(?:re-?)?join(?:s|ed|ing)?)\b"
+        r"recruit(?:s|ed|ing)?|bring(?:s|ing)?|brought|(?:re-?)?join(?:s|ed|ing)?|"
+        r"return(?:s|ed|ing)? to)\b"
         rf"[^.;]{{0,80}}(?:\b{_STAFF}\b|\b(?:who|that) (?:had )?(?:left to )?(?:co-)?found(?:ed)?\b)|\b{_STAFF}\b[^.;]{{0,60}}\b(?:join(?:s|ed|ing)?|mov(?:e|es|ed|ing) to|"
         r"will join|are joining)\b",
         re.I,
@@ -337,7 +338,7 @@ _NOT_DEAL_DATE_BEFORE = re.compile(
     r"lasts?|deadline|fiscal|ending|ends|IPO|went public|listed|earnings|quarterly|results|"
     r"reported revenue|released (?:in|on)|debuted|introduced|ousted|fired|reinstated|"
     r"until at least|starting|beginning|begin|start|due|slated|scheduled|planned|expected|from|"
-    r"over|within|throughout)\s+"
+    r"over|within|throughout|report|article|story)\s+"
     r"(?:(?:in|on|by|of|at|the|end of|early|late|mid|first|second|half)\s+)*$",
     re.I,
 )
@@ -1380,6 +1381,7 @@ def extract_deals(article: Article, gazetteer: Gazetteer) -> list[DealMention]:
     denied: list[frozenset[str]] = []
     subject: _Party | None = None
     seen_texts: dict[str, list[str]] = {}
+    lead_in: tuple[int, set[str], DateMention] | None = None
     for position, sentence in enumerate(sentences):
         norm = " ".join(sentence.text.split()).casefold()
         if len(norm) >= 40 and any(norm.startswith(t) for t in seen_texts.get(norm[:40], ())):
@@ -1425,6 +1427,7 @@ def extract_deals(article: Article, gazetteer: Gazetteer) -> list[DealMention]:
             named = [p for p in quick if p.kind != "media"]
             if len({p.name for p in named}) >= 2 and _DENIAL.search(sentence.text):
                 denied.append(frozenset(p.name for p in named))  # "Musk denied a report that ..."
+            lead_in = _lead_in(position, sentence, named, text, published)
             if named:
                 subject = named[0]
             salience.add(quick)
@@ -1521,6 +1524,21 @@ def extract_deals(article: Article, gazetteer: Gazetteer) -> list[DealMention]:
                 # "...raised $1 billion from A and B; people close to it put its valuation at $5
                 # billion": a later clause of the sentence values the round just told.
                 previous_fact.valuation = _pick_money(clause, text)[1]
+        told = [f for f in facts if f.sentence_index == position]
+        if told and any(f.deal_type == "licensing" for f in told) and _team_licence(sentence.text):
+            # "... returned to Google with part of the team, and Google received a licence":
+            # a licence that comes with hiring the founders or staff is an acqui-hire.
+            for i in range(len(facts) - len(told), len(facts)):
+                if facts[i].deal_type == "licensing":
+                    facts[i] = replace(facts[i], deal_type="acquihire")
+            told = [f for f in facts if f.sentence_index == position]
+        if told and lead_in is not None and lead_in[0] == position - 1:
+            # "Amazon followed in late June. Adept's founders joined Amazon ...": the short
+            # sentence before dates the deal it introduces.
+            for f in told:
+                if f.announced is None and f.names & lead_in[1]:
+                    f.announced = lead_in[2]
+        lead_in = None if told else _lead_in(position, sentence, sentence_parties, text, published)
         money = (
             _pick_money(sentence, text)[0]
             if not shopping
@@ -1568,6 +1586,16 @@ def extract_deals(article: Article, gazetteer: Gazetteer) -> list[DealMention]:
         for position, deal in enumerate(ordered)
     ]
     return _dedupe(mentions)
+
+
+def _lead_in(
+    position: int, sentence: Span, parties: list[_Party], text: str, published: date | None
+) -> tuple[int, set[str], DateMention] | None:
+    """A short dated sentence with no deal of its own ("Amazon followed in late June.")."""
+    if len(sentence.text) > 120 or not parties:
+        return None
+    day = _pick_date(sentence, text, published)
+    return (position, {p.name for p in parties}, day) if day is not None else None
 
 
 def _confirmed(deal: _Deal) -> bool:
@@ -1965,6 +1993,7 @@ _TEAM = (
 )
 _HIRE_ACT = (
     r"(?:hired|hires|hiring|poached|poaches|recruited|brought|brings|bring|bringing|"
+    r"return(?:s|ed|ing)? to|"
     r"(?:re-?)?join(?:s|ed|ing)?|mov(?:e|es|ed|ing) to|take on|took on|takes on)"
 )
 _TEAM_HIRE = re.compile(
@@ -1984,6 +2013,10 @@ _NOT_THE_HIRED = re.compile(
     r"(?:researchers|engineers|talent|staff)\b"
 )
 _BOARD_SEAT = re.compile(r"(?i)\bjoin(?:s|ed|ing)?\s+(?:[\w.'’]+\s+){0,2}board\b")
+
+
+def _team_licence(sentence: str) -> bool:
+    return bool(_CUE_PATTERNS["acquihire"].search(sentence)) and _team_hire(sentence)
 
 
 def _team_hire(sentence: str) -> bool:
