@@ -1381,7 +1381,7 @@ def extract_deals(article: Article, gazetteer: Gazetteer) -> list[DealMention]:
     denied: list[frozenset[str]] = []
     subject: _Party | None = None
     seen_texts: dict[str, list[str]] = {}
-    lead_in: tuple[int, set[str], DateMention] | None = None
+    lead_in: tuple[int, set[str], Span] | None = None
     for position, sentence in enumerate(sentences):
         norm = " ".join(sentence.text.split()).casefold()
         if len(norm) >= 40 and any(norm.startswith(t) for t in seen_texts.get(norm[:40], ())):
@@ -1427,7 +1427,7 @@ def extract_deals(article: Article, gazetteer: Gazetteer) -> list[DealMention]:
             named = [p for p in quick if p.kind != "media"]
             if len({p.name for p in named}) >= 2 and _DENIAL.search(sentence.text):
                 denied.append(frozenset(p.name for p in named))  # "Musk denied a report that ..."
-            lead_in = _lead_in(position, sentence, named, text, published)
+            lead_in = _lead_in(position, sentence, named)
             if named:
                 subject = named[0]
             salience.add(quick)
@@ -1535,10 +1535,11 @@ def extract_deals(article: Article, gazetteer: Gazetteer) -> list[DealMention]:
         if told and lead_in is not None and lead_in[0] == position - 1:
             # "Amazon followed in late June. Adept's founders joined Amazon ...": the short
             # sentence before dates the deal it introduces.
-            for f in told:
-                if f.announced is None and f.names & lead_in[1]:
-                    f.announced = lead_in[2]
-        lead_in = None if told else _lead_in(position, sentence, sentence_parties, text, published)
+            undated = [f for f in told if f.announced is None and f.names & lead_in[1]]
+            day = _pick_date(lead_in[2], text, published) if undated else None
+            for f in undated:
+                f.announced = day
+        lead_in = None if told else _lead_in(position, sentence, sentence_parties)
         money = (
             _pick_money(sentence, text)[0]
             if not shopping
@@ -1589,13 +1590,13 @@ def extract_deals(article: Article, gazetteer: Gazetteer) -> list[DealMention]:
 
 
 def _lead_in(
-    position: int, sentence: Span, parties: list[_Party], text: str, published: date | None
-) -> tuple[int, set[str], DateMention] | None:
-    """A short dated sentence with no deal of its own ("Amazon followed in late June.")."""
+    position: int, sentence: Span, parties: list[_Party]
+) -> tuple[int, set[str], Span] | None:
+    """A short sentence with no deal of its own that may date the next ("Amazon followed in
+    late June."); its date is read only when the next sentence has an undated deal."""
     if len(sentence.text) > 120 or not parties:
         return None
-    day = _pick_date(sentence, text, published)
-    return (position, {p.name for p in parties}, day) if day is not None else None
+    return position, {p.name for p in parties}, sentence
 
 
 def _confirmed(deal: _Deal) -> bool:
