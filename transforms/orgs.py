@@ -87,8 +87,10 @@ _DESCRIPTORS: dict[str, tuple[str, ...]] = {
     "operator": ("neocloud", "hyperscaler"),
     "unicorn": ("lab", "company"),
 }
+# The pattern opens on the letter (the look-behind then checks the word boundary before it), so the
+# regex engine jumps between t's instead of trying every character of the article.
 _DESCRIPTOR_RE = re.compile(
-    r"\b(?:the|The)\s+(?:(?:[A-Z][a-z]+(?:-based)?|[a-z][\w-]*(?:['’]s)?|AI|HR|\w+-\w+)\s+(?:and\s+)?){0,4}?"
+    r"[Tt](?<!\w[Tt])he\s+(?:(?:[A-Z][a-z]+(?:-based)?|[a-z][\w-]*(?:['’]s)?|AI|HR|\w+-\w+)\s+(?:and\s+)?){0,4}?"
     r"(startup|start-up|lab|developer|chip maker|chipmaker|chip designer|chip giant|cloud provider|"
     r"cloud company|cloud giant|cloud operator|neocloud|investor|fund|publisher|company|firm|group|"
     r"giant|maker|platform|provider|operator|unicorn)\b"
