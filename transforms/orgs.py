@@ -106,7 +106,9 @@ _FALLBACK_HINT = re.compile(
 )
 # A capitalised word: it starts where no name character precedes it and is read possessively, so
 # a long run of capitals or hyphens is scanned once, never re-tried from inside ("A-A-A-...").
-_WORD = r"(?<![\w&.'’-])[A-Z](?:[\w&'’]|[.-](?=\w))*+(?<=[A-Za-z0-9])"
+# The capital comes before the look-behind (which then checks the character preceding it), so a
+# pattern opening with a word lets the regex engine skip straight to capitals.
+_WORD = r"[A-Z](?<![\w&.'’-][A-Z])(?:[\w&'’]|[.-](?=\w))*+(?<=[A-Za-z0-9])"
 _NEXT_WORD = r"\s+[A-Z](?:[\w&'’]|[.-](?=\w))*+(?<=[A-Za-z0-9])"
 _FALLBACK_SUFFIX = re.compile(
     rf"({_WORD}(?:{_NEXT_WORD}|\s+(?:of|&)){{0,3}}"
