@@ -7,6 +7,7 @@ the input and the reason, so one bad line never stops the others.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -75,8 +76,13 @@ def canonical_url(url: str) -> str:
     return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, query, ""))
 
 
+@functools.lru_cache(maxsize=1024)
 def article_id(url: str) -> str:
-    """Stable id of an article: a short hash of its canonical URL."""
+    """Stable id of an article: a short hash of its canonical URL.
+
+    Cached: every deal record of an article asks for it, twice, and parsing a URL costs more
+    than the rest of building the record.
+    """
     return hashlib.sha256(canonical_url(url).encode()).hexdigest()[:16]
 
 

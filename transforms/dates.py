@@ -256,10 +256,12 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
     candidates: list[DateMention] = []
     invalid: list[tuple[int, int]] = []
     lower = text.lower()
-    has_month = any(month in lower for month in _MONTH_STEMS)
-    has_digit = any(ch.isdigit() for ch in text)
+    # Month names are matched case-sensitively ("May", not "may"), so capitalised stems decide.
+    has_month = any(month in text for month in _MONTH_STEMS)
+    has_digit = _DIGIT.search(text) is not None
+    has_year = has_digit and _YEAR_DIGITS.search(text) is not None
     for kind, pattern in _PATTERNS:
-        if not _may_match(kind, lower, has_month, has_digit):
+        if not _may_match(kind, text, lower, has_month, has_digit, has_year):
             continue  # its words are absent: skip the regex (most sentences hold no date)
         for m in pattern.finditer(text):
             try:
@@ -285,22 +287,31 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
     return out
 
 
-_MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_DIGIT = re.compile(r"\d")
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
+_QUARTER_CODE = re.compile(r"[Qq][1-4]")
 _WEEKDAY_STEMS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
-def _may_match(kind: str, lower: str, has_month: bool, has_digit: bool) -> bool:
+def _may_match(
+    kind: str, text: str, lower: str, has_month: bool, has_digit: bool, has_year: bool
+) -> bool:
     """Whether a pattern of ``kind`` can match at all, by cheap substring tests."""
-    if kind in {"mdy", "dmy", "md", "dm"}:
+    if kind in {"mdy", "dmy"}:
+        return has_month and has_year
+    if kind in {"md", "dm"}:
         return has_month and has_digit
-    if kind in {"month_year", "month_rel_year", "rel_month"}:
+    if kind == "month_year":
+        return has_month and has_year
+    if kind in {"month_rel_year", "rel_month"}:
         return has_month
     if kind == "ago":
         return "ago" in lower
     if kind in {"iso", "year"}:
-        return has_digit
+        return has_year
     if kind == "quarter":
-        return "quarter" in lower or ("q" in lower and has_digit)
+        return "quarter" in lower or _QUARTER_CODE.search(text) is not None
     if kind == "today":
         return any(
             w in lower for w in ("today", "yesterday", "tonight", "this morning", "this afternoon")

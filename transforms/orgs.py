@@ -87,8 +87,10 @@ _DESCRIPTORS: dict[str, tuple[str, ...]] = {
     "operator": ("neocloud", "hyperscaler"),
     "unicorn": ("lab", "company"),
 }
+# The pattern opens on the letter (the look-behind then checks the word boundary before it), so the
+# regex engine jumps between t's instead of trying every character of the article.
 _DESCRIPTOR_RE = re.compile(
-    r"\b(?:the|The)\s+(?:(?:[A-Z][a-z]+(?:-based)?|[a-z][\w-]*(?:['’]s)?|AI|HR|\w+-\w+)\s+(?:and\s+)?){0,4}?"
+    r"[Tt](?<!\w[Tt])he\s+(?:(?:[A-Z][a-z]+(?:-based)?|[a-z][\w-]*(?:['’]s)?|AI|HR|\w+-\w+)\s+(?:and\s+)?){0,4}?"
     r"(startup|start-up|lab|developer|chip maker|chipmaker|chip designer|chip giant|cloud provider|"
     r"cloud company|cloud giant|cloud operator|neocloud|investor|fund|publisher|company|firm|group|"
     r"giant|maker|platform|provider|operator|unicorn)\b"
@@ -104,7 +106,9 @@ _FALLBACK_HINT = re.compile(
 )
 # A capitalised word: it starts where no name character precedes it and is read possessively, so
 # a long run of capitals or hyphens is scanned once, never re-tried from inside ("A-A-A-...").
-_WORD = r"(?<![\w&.'’-])[A-Z](?:[\w&'’]|[.-](?=\w))*+(?<=[A-Za-z0-9])"
+# The capital comes before the look-behind (which then checks the character preceding it), so a
+# pattern opening with a word lets the regex engine skip straight to capitals.
+_WORD = r"[A-Z](?<![\w&.'’-][A-Z])(?:[\w&'’]|[.-](?=\w))*+(?<=[A-Za-z0-9])"
 _NEXT_WORD = r"\s+[A-Z](?:[\w&'’]|[.-](?=\w))*+(?<=[A-Za-z0-9])"
 _FALLBACK_SUFFIX = re.compile(
     rf"({_WORD}(?:{_NEXT_WORD}|\s+(?:of|&)){{0,3}}"

@@ -25,6 +25,19 @@ _PERCENT = (
 _PERCENT_RE = re.compile(_PERCENT, re.I)
 
 
+def _ascii_lacks(text: str, words: tuple[str, ...]) -> bool:
+    """Whether ``text`` is ASCII and holds none of ``words`` in any case, so that a pattern
+    needing one of them cannot match: a substring scan is far cheaper than running the pattern.
+
+    Outside ASCII, case-insensitive matching folds more than ``str.lower`` does ("ſ" matches
+    "s"), so such text is never skipped.
+    """
+    if not text.isascii():
+        return False
+    lower = text.lower()
+    return not any(word in lower for word in words)
+
+
 def parse_percent(text: str) -> float | None:
     """ "20 percent" -> 20.0, "12.5%" -> 12.5, "twenty per cent" -> 20.0; None when absent."""
     m = _PERCENT_RE.search(text)
@@ -51,7 +64,10 @@ _REVENUE_SHARE = [
 
 def find_revenue_share(text: str) -> tuple[float, tuple[int, int]] | None:
     """The revenue share a sentence states, with its span."""
-    if not _HAS_PERCENT.search(text):
+    if text.isascii():
+        if not _REVENUE_SHARE_HINT.search(text.lower()):
+            return None  # no percentage next to a share word: none of the patterns can match
+    elif not _HAS_PERCENT.search(text):
         return None
     for pattern in _REVENUE_SHARE:
         m = pattern.search(text)
@@ -63,6 +79,13 @@ def find_revenue_share(text: str) -> tuple[float, tuple[int, int]] | None:
 
 
 _HAS_PERCENT = re.compile(r"%|\bper ?cent\b|\bpct\b", re.I)
+_PERCENT_WORDS = ("%", "per", "pct")
+# What every revenue-share pattern holds, read in lower-cased ASCII text: a percentage followed
+# by a share word, or "revenue share".
+_REVENUE_SHARE_HINT = re.compile(
+    r"%\s+(?:of|cut|share|slice|revenue)|per ?cent\s+(?:of|cut|share|slice|revenue)"
+    r"|pct\s+(?:of|cut|share|slice|revenue)|revenue[- ]shar"
+)
 _STAKE = re.compile(
     _PERCENT
     + r"\s+(?:(?:equity\s+)?stake|ownership|interest|of (?:the company|its shares|the startup))",
@@ -71,7 +94,7 @@ _STAKE = re.compile(
 
 
 def find_stake_pct(text: str) -> float | None:
-    if not _HAS_PERCENT.search(text):
+    if _ascii_lacks(text, _PERCENT_WORDS) or not _HAS_PERCENT.search(text):
         return None
     m = _STAKE.search(text)
     if not m:
@@ -104,6 +127,7 @@ _TERM_AFTER_AMOUNT = re.compile(
     r"(?:the\s+end\s+of\s+)?(?P<year>20[2-9]\d)\b",
     re.I,
 )
+_TERM_YEAR = re.compile(r"20[2-9]\d")
 _TERM_END_SHORT = re.compile(
     r"\((?:which\s+)?runs?\s+(?:through|until|to)\s+(?P<year>20[2-9]\d)\)", re.I
 )
@@ -111,6 +135,8 @@ _TERM_END_SHORT = re.compile(
 
 def find_term_end_year(text: str) -> int | None:
     """The year a deal runs to: "runs through 2030", "a contract that lasts until 2032"."""
+    if not _TERM_YEAR.search(text):
+        return None  # every pattern ends on such a year
     m = _TERM_END_SHORT.search(text) or _TERM_END.search(text) or _TERM_AFTER_AMOUNT.search(text)
     return int(m.group("year")) if m else None
 
@@ -154,6 +180,15 @@ _EXCLUSIVE = re.compile(
 _HAS_EXCLUSIVITY = re.compile(
     r"exclusiv|refusal|\bROFR\b|primary|preferred|\bsole\b|right to match", re.I
 )
+_EXCLUSIVITY_WORDS = (
+    "exclusiv",
+    "refusal",
+    "rofr",
+    "primary",
+    "preferred",
+    "sole",
+    "right to match",
+)
 _ORDER = ["non_exclusive", "right_of_first_refusal", "primary", "preferred", "exclusive"]
 _PATTERNS = {
     "non_exclusive": _NON_EXCLUSIVE,
@@ -176,7 +211,7 @@ def find_exclusivity(text: str) -> str | None:
     Dropping exclusivity or a first-refusal right is ``non_exclusive``; a first-refusal right
     outranks the exclusivity it replaces; exclusivity described as the former state is ignored.
     """
-    if not _HAS_EXCLUSIVITY.search(text):
+    if _ascii_lacks(text, _EXCLUSIVITY_WORDS) or not _HAS_EXCLUSIVITY.search(text):
         return None
     for label in _ORDER:
         m = _PATTERNS[label].search(text)

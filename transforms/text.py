@@ -65,14 +65,15 @@ def paragraphs(text: str, title: str | None = None) -> list[Span]:
     prose: list[str] = []  # earlier prose lines, for teaser checks (normalised only when needed)
     seen_prefixes: set[str] = set()
     norm_title = _normalise(title) if title else ""
-    for match in re.finditer(r"[^\n]+", text):
-        raw = match.group()
-        stripped = raw.strip()
-        if not stripped:
+    line_start = 0
+    for raw in text.split("\n"):
+        raw_start = line_start
+        line_start += len(raw) + 1
+        line = raw.strip()  # str.strip and the regex \s agree on what whitespace is
+        if not line:
             continue
-        start = match.start() + (len(raw) - len(raw.lstrip()))
-        end = match.end() - (len(raw) - len(raw.rstrip()))
-        line = text[start:end]
+        start = raw_start + (len(raw) - len(raw.lstrip()) if raw[0].isspace() else 0)
+        end = start + len(line)
         is_title = not spans and bool(norm_title) and _normalise(line) == norm_title
         boiler = False
         if _BOILERPLATE_HEADINGS.match(line):
@@ -88,7 +89,7 @@ def paragraphs(text: str, title: str | None = None) -> list[Span]:
                 or (len(line) < 40 and _MONTH_YEAR_LINE.match(line))
             ):
                 boiler = True
-            elif line.endswith(("…", "...")) or _TRUNCATED.search(line):
+            elif line.endswith(("…", "...")):  # the line is stripped: no space can follow
                 # A teaser is rare: the earlier paragraphs are read for one only when it appears.
                 for earlier in prose:
                     seen_prefixes.update(_prefixes(_normalise(earlier)))
@@ -137,10 +138,13 @@ _SENTENCE_STARTERS = frozenset({
     "earlier", "later", "last", "meanwhile", "separately", "also", "still", "yet", "since", "for",
     "with",
 })  # fmt: skip
-# The look-behind and possessive runs keep this linear on long runs of dots or quotes.
+# The look-behind and possessive runs keep this linear on long runs of dots or quotes. The
+# pattern opens with the punctuation itself (the look-behind then checks the character before
+# it), so the regex engine skips straight to candidate characters instead of trying every one.
 # A sentence may also open with a camel-cased name ("xAI", "eBay", "iPhone").
 _BOUNDARY = re.compile(
-    r"(?<![.!?…])[.!?…]++[\"'”’)\]]*+(?=\s+(?:[\"'“‘(\[]?[A-Z0-9$€£]|[a-z]{1,2}[A-Z]))"
+    r"[.!?…](?<![.!?…][.!?…])[.!?…]*+[\"'”’)\]]*+"
+    r"(?=\s+(?:[\"'“‘(\[]?[A-Z0-9$€£]|[a-z]{1,2}[A-Z]))"
 )
 _LAST_WORD = re.compile(r"[\w.]+$")
 _NEXT_WORD = re.compile(r"\s+[\"'“‘(]?([A-Za-z]+)")
