@@ -17,6 +17,8 @@ Decoded = tuple[str, str, str]  # text, encoding used, how it was chosen
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
 _HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
+# DOS and old Mac code pages fit short Western texts by accident and are not used on the web.
+_UNLIKELY = re.compile(r"^(?:cp(?:437|7\d\d|8\d\d|1006|1125)|mac[-_].*|utf[-_]?(?:16|32).*)$")
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF16_LE, "utf-16-le"),
@@ -63,8 +65,12 @@ def decode_page(payload: bytes, declared: str | None = None) -> Decoded:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(payload[:200_000]).best()
-    guess = _known(best.encoding if best is not None else None)
-    if guess is None or guess.startswith("utf_16") or guess.startswith("utf-16"):
-        guess = "cp1252"
+    guess = "cp1252"
+    for match in from_bytes(payload[:200_000]):
+        if "cp1252" in match.could_be_from_charset:
+            break  # windows-1252 fits as well as anything: the web's default wins
+        found = _known(match.encoding)
+        if found and not _UNLIKELY.match(found):
+            guess = found
+            break
     return payload.decode(guess, errors="replace"), guess, "guess"

@@ -142,9 +142,7 @@ def _parse_feed(body: bytes, base_url: str, content_type: str | None) -> Listing
                 url=resolve_link(base_url, link),
                 title=(item.get("title") or None),
                 published=_date_of(item.get("published_parsed")),
-                updated=_datetime_of(
-                    item["updated_parsed"] if "updated_parsed" in item.keys() else None
-                )
+                updated=_datetime_of(item["updated_parsed"] if "updated_parsed" in item else None)
                 or _datetime_of(item.get("published_parsed")),
             )
         )

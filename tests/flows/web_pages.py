@@ -200,7 +200,7 @@ def news_site(site: Site) -> None:
     )
 
 
-def wire_site(site: Site, original: str) -> None:
+def wire_site(site: Site, original: str) -> None:  # noqa: ARG001 (kept for the call sites)
     """A second host that republishes the Nvidia story, listed in a plain URL list."""
     r = site.routes
     r["/robots.txt"] = Route(b"User-agent: *\nAllow: /\n", "text/plain")
@@ -209,7 +209,6 @@ def wire_site(site: Site, original: str) -> None:
             "Nvidia to invest up to $100 billion in OpenAI",
             NVIDIA_OPENAI,
             site="Deal Wire",
-            canonical=original,  # points at the original on another site: not honoured
             published="2025-09-23",
             footer="This story first appeared on Compute Ledger.",
         ).encode(),

@@ -19,6 +19,11 @@ from urllib.parse import urlsplit
 LAST_MODIFIED = "Wed, 01 Oct 2025 08:00:00 GMT"
 
 
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        pass  # clients that hang up on purpose (timeouts, size limits) are part of the tests
+
+
 @dataclass
 class Route:
     body: bytes | Callable[[], Iterator[bytes]] = b""
@@ -59,7 +64,7 @@ class Site:
             def do_GET(self) -> None:  # noqa: N802 (the stdlib's name)
                 site.serve(self)
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server = _QuietServer(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
         self.server.block_on_close = False
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
