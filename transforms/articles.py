@@ -80,6 +80,12 @@ _DEFAULT_PORTS = {"http": 80, "https": 443}
 
 def _strip_amp_path(path: str) -> str:
     """``/amp/story``, ``/story/amp``, ``/story.amp`` and ``/story.amp.html`` -> the page."""
+    while (stripped := _strip_amp_once(path)) != path:
+        path = stripped
+    return path
+
+
+def _strip_amp_once(path: str) -> str:
     segments = path.split("/")
     if len(segments) > 2 and segments[1].lower() == "amp":
         del segments[1]

@@ -132,6 +132,8 @@ def _parse_feed(body: bytes, base_url: str, content_type: str | None) -> Listing
     parsed = feedparser.parse(io.BytesIO(body), response_headers=headers)
     entries = []
     for item in parsed.entries[:MAX_ENTRIES]:
+        # Not item.get(): feedparser answers a missing updated_parsed with published_parsed.
+        updated = dict.get(item, "updated_parsed")
         link = item.get("link") or next(
             (x.get("href") for x in item.get("links", []) if x.get("href")), None
         )
@@ -142,8 +144,7 @@ def _parse_feed(body: bytes, base_url: str, content_type: str | None) -> Listing
                 url=resolve_link(base_url, link),
                 title=(item.get("title") or None),
                 published=_date_of(item.get("published_parsed")),
-                updated=_datetime_of(item["updated_parsed"] if "updated_parsed" in item else None)
-                or _datetime_of(item.get("published_parsed")),
+                updated=_datetime_of(updated) or _datetime_of(item.get("published_parsed")),
             )
         )
     warning = None

@@ -69,8 +69,11 @@ def address_refusal(address: str, *, allow_private: bool) -> str | None:
     for kind, hit in (
         ("loopback", ip.is_loopback),
         ("link-local", ip.is_link_local),
+        ("reserved", ip.is_reserved),
         ("private", ip.is_private),
     ):
+        if hit and kind == "reserved":
+            return f"address {ip} is reserved"
         if hit:
             return None if allow_private else f"address {ip} is {kind} (allow_private_hosts is off)"
     if ip.is_reserved or not ip.is_global:

@@ -203,3 +203,22 @@ def test_data_docs_are_built_offline(tmp_path: Path) -> None:
             assert remote not in html, f"{page.name} still loads {remote}"
         assert "static/vendor/jquery-3.7.1.min.js" in html
     assert (index.parent / "static" / "vendor" / "bootstrap-table-1.19.1.min.js").is_file()
+
+
+def test_the_fetch_log_suite_passes_good_rows_and_blocks_a_broken_log(
+    session: ValidationSession,
+) -> None:
+    from expectations import fetch_log as fetch_log_suite
+    from transforms.fetching import FetchRecord, fetch_log_frame
+
+    good = fetch_log_frame(
+        [
+            FetchRecord("https://n.example/a", "https://n.example/f", "page", "fetched", "9 bytes", 1, AT, 200),
+            FetchRecord("https://n.example/b", "https://n.example/f", "page", "timeout", "slow", 3, AT),
+        ]
+    )  # fmt: skip
+    checked = session.validate("fetch_log", good, fetch_log_suite.checks(), at=AT)
+    assert checked.success and checked.valid.height == 2
+    broken = good.with_columns(outcome=pl.lit("exploded"))
+    with pytest.raises(TableLevelFailure, match="outcome"):
+        session.validate("fetch_log", broken, fetch_log_suite.checks(), at=AT)

@@ -37,7 +37,7 @@ def news() -> Iterator[Site]:
 @pytest.fixture
 def wire(news: Site) -> Iterator[Site]:
     site = Site()
-    wire_site(site, news.url(NVIDIA_PATH))
+    wire_site(site)
     yield site
     site.close()
 
@@ -187,7 +187,7 @@ def _fields(policy: FetchPolicy) -> dict[str, Any]:
 
 def test_loopback_is_refused_without_the_allow_flag(news: Site) -> None:
     policy = FetchPolicy(**{**_fields(POLICY), "allow_private_hosts": False})
-    result = fetch([news.url("/feed.xml"), "http://localhost:%d/feed.xml" % news.port], policy)
+    result = fetch([news.url("/feed.xml"), f"http://localhost:{news.port}/feed.xml"], policy)
     assert news.requests == []  # nothing at all was sent
     outcomes = {r.url: (r.outcome, r.reason) for r in result.records}
     assert outcomes[news.url("/feed.xml")][0] == "refused_address"

@@ -44,7 +44,7 @@ def news() -> Iterator[Site]:
 @pytest.fixture
 def wire(news: Site) -> Iterator[Site]:
     site = Site()
-    wire_site(site, news.url(NVIDIA_PATH))
+    wire_site(site)
     yield site
     site.close()
 

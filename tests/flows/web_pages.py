@@ -200,7 +200,7 @@ def news_site(site: Site) -> None:
     )
 
 
-def wire_site(site: Site, original: str) -> None:  # noqa: ARG001 (kept for the call sites)
+def wire_site(site: Site) -> None:
     """A second host that republishes the Nvidia story, listed in a plain URL list."""
     r = site.routes
     r["/robots.txt"] = Route(b"User-agent: *\nAllow: /\n", "text/plain")

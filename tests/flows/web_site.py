@@ -61,7 +61,7 @@ class Site:
             def log_message(self, *args: object) -> None:
                 pass
 
-            def do_GET(self) -> None:  # noqa: N802 (the stdlib's name)
+            def do_GET(self) -> None:
                 site.serve(self)
 
         self.server = _QuietServer(("127.0.0.1", 0), Handler)
