@@ -1,7 +1,7 @@
 """Disk: the raw store, the Delta tables, and releases that tie the tables together.
 
 A release is one version of the dataset. Each Delta commit is atomic on its own, but a release
-spans four tables, so the release manifest is written last (atomically, by rename): it names the
+spans several tables, so the release manifest is written last (atomically, by rename): it names the
 Delta version of every table. Readers go through the manifest (``read_table`` here), so a crash
 between table commits leaves the previous release current until a later run completes a new one.
 """

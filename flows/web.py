@@ -491,6 +491,7 @@ async def _read_source(fetcher: Fetcher, source: str, out: WebFetch, claimed: se
         claimed.add(page)
         if not fetcher.is_known(page, entry):
             todo.append((page, entry))
+    deferred = len(todo) > policy.max_pages_per_source
     todo = todo[: policy.max_pages_per_source]
 
     async def one(page: str, entry: Entry) -> FetchRecord:
@@ -509,9 +510,9 @@ async def _read_source(fetcher: Fetcher, source: str, out: WebFetch, claimed: se
 
     results = await asyncio.gather(*(one(page, entry) for page, entry in todo))
     out.records.extend(results)
-    if any(is_transient(r) for r in results):
+    if deferred or any(is_transient(r) for r in results):
         # Keep the listing's validators out of the state: the next run must read it again to
-        # retry these pages, not get a 304 and forget them.
+        # retry these pages (or fetch those over the cap), not get a 304 and forget them.
         fetcher.addresses.pop(url, None)
     else:
         fetcher.remember(url, reply)
