@@ -7,6 +7,7 @@ from datetime import date
 import polars as pl
 
 from expectations.common import Check, required_checks, schema_check, type_checks
+from transforms.articles import PUBLISHED_ORIGINS
 
 TABLE = "articles"
 
@@ -55,5 +56,17 @@ def checks() -> list[Check]:
             gxe.ExpectColumnValuesToBeInSet(column="check_text_chars_match", value_set=[True]),
             "row",
             "check_text_chars_match",
+        ),
+        Check(
+            gxe.ExpectColumnValuesToBeInSet(
+                column="published_origin", value_set=list(PUBLISHED_ORIGINS)
+            ),
+            "row",
+            "published_origin",
+        ),
+        Check(
+            gxe.ExpectColumnValuesToMatchRegex(column="duplicate_of", regex=r"^[0-9a-f]{16}$"),
+            "row",
+            "duplicate_of",
         ),
     ]

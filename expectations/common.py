@@ -118,6 +118,23 @@ def schema_check(table: str) -> list[Check]:
     return [Check(gxe.ExpectTableColumnsToMatchSet(column_set=scalar, exact_match=False), "table")]
 
 
+def _escaped(frame: pl.DataFrame) -> pl.DataFrame:
+    """String cells with ``&``, ``<`` and ``>`` escaped, for the copy Great Expectations sees.
+
+    Data Docs show failing values without escaping them, and values come from web pages. The
+    escaping is one-to-one and touches no character the checks look for (sets, hex and URL
+    patterns, uniqueness); the rows published or quarantined are the unescaped originals.
+    """
+    strings = [name for name, dtype in frame.schema.items() if dtype == pl.String]
+    return frame.with_columns(
+        pl.col(name)
+        .str.replace_all("&", "&amp;", literal=True)
+        .str.replace_all("<", "&lt;", literal=True)
+        .str.replace_all(">", "&gt;", literal=True)
+        for name in strings
+    )
+
+
 class ValidationSession:
     """One ephemeral GE context for a run; Data Docs go to ``data_docs`` when given."""
 
@@ -172,7 +189,7 @@ class ValidationSession:
             )
         numbered = frame.with_row_index(ROW).with_columns(pl.col(ROW).cast(pl.Int64))
         scalar = [n for n, t in numbered.schema.items() if not isinstance(t, pl.List | pl.Struct)]
-        pdf = numbered.select(scalar).to_pandas()  # the single polars -> pandas hop
+        pdf = _escaped(numbered.select(scalar)).to_pandas()  # the single polars -> pandas hop
 
         self._count += 1
         label = f"{table}_{self._id}_{self._count}"  # one session may validate a table twice

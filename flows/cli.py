@@ -20,8 +20,13 @@ def _fail(message: str) -> None:
 @app.command()
 def run(
     source: Annotated[
-        list[Path] | None,
-        typer.Option("--source", "-s", help="JSON-lines file or folder of pages (repeatable)."),
+        list[str] | None,
+        typer.Option(
+            "--source",
+            "-s",
+            help="JSON-lines file, folder of pages, or http(s) URL of a feed, sitemap, URL list "
+            "or page (repeatable).",
+        ),
     ] = None,
     data_dir: Annotated[
         Path | None, typer.Option(help="Folder for raw/, published/, reports/.")
@@ -29,12 +34,26 @@ def run(
     config: Annotated[
         Path | None, typer.Option(help="Settings file (default: ./aideals.toml).")
     ] = None,
+    allow_private_hosts: Annotated[
+        bool | None,
+        typer.Option(
+            "--allow-private-hosts",
+            help="Fetch from loopback, private and link-local addresses (refused by default).",
+        ),
+    ] = None,
 ) -> None:
     """Run the pipeline once: read, extract, consolidate, validate, publish, report."""
     from flows.settings import SettingsError, load_settings
 
     try:
-        settings = load_settings(config, {"sources": source, "data_dir": data_dir})
+        settings = load_settings(
+            config,
+            {
+                "sources": source,
+                "data_dir": data_dir,
+                "allow_private_hosts": allow_private_hosts or None,
+            },
+        )
     except SettingsError as exc:
         _fail(str(exc))
         return
@@ -50,6 +69,8 @@ def run(
     except RunLocked as exc:
         _fail(str(exc))
         return
+    for message in summary.fetch_failures:
+        typer.echo(f"fetch failed: {message}", err=True)
     for message in summary.rejections:
         typer.echo(f"rejected: {message}", err=True)
     if summary.published:

@@ -10,7 +10,7 @@ __all__ = ["DataPaths"]
 
 @dataclass(frozen=True, slots=True)
 class DataPaths:
-    """The layout of one data folder: raw/, published/, reports/."""
+    """The layout of one data folder: raw/, published/, reports/, state/."""
 
     root: Path
 
@@ -67,6 +67,21 @@ class DataPaths:
     @property
     def latest_report(self) -> Path:
         return self.reports / "latest-run.md"
+
+    @property
+    def state(self) -> Path:
+        """What runs remember between them that is not published (fetch validators)."""
+        return self.root / "state"
+
+    @property
+    def web_state(self) -> Path:
+        """Per address: when it was fetched, its ETag, Last-Modified and content hash."""
+        return self.state / "web.json"
+
+    @property
+    def pending_fetch_log(self) -> Path:
+        """fetch_log rows of runs that published nothing, to go out with the next release."""
+        return self.state / "fetch_log_pending.parquet"
 
     @property
     def run_lock(self) -> Path:

@@ -7,6 +7,7 @@ current release publishes nothing.
 
 from __future__ import annotations
 
+import html
 import logging
 import time
 import uuid
@@ -20,15 +21,17 @@ import polars as pl
 from prefect import flow, get_run_logger
 
 from expectations.common import TableLevelFailure, TableValidation, ValidationSession
-from flows import tasks
+from flows import storage, tasks
 from flows.locking import run_lock
 from flows.paths import DataPaths
 from flows.settings import Settings
 from transforms.deals import EXTRACTOR_VERSION
+from transforms.fetching import fetch_log_frame
 from transforms.releases import (
     changed_article_ids,
     diff_deals,
     merge_articles,
+    merge_fetch_log,
     merge_mentions,
     merge_quarantine,
     rejection_rows,
@@ -69,6 +72,8 @@ class RunSummary:
     deals_removed: int = 0
     quarantined_new: int = 0
     rejections: list[str] = field(default_factory=list)
+    addresses_fetched: int = 0  # web addresses tried (robots.txt, listings, pages)
+    fetch_failures: list[str] = field(default_factory=list)
     validation: dict[str, Any] = field(default_factory=dict)
     version: int | None = None
     published: bool = False
@@ -91,11 +96,13 @@ class RunSummary:
             f"# aideals run {self.run_name}",
             "",
             f"- started: {self.started_at.isoformat(timespec='seconds')}",
-            f"- sources: {', '.join(self.sources)}",
+            f"- sources: {_md(', '.join(self.sources))}",
             f"- inputs read: {self.inputs_read} ({self.raw_new} new in the raw store)",
             f"- articles read: {self.articles_parsed}, "
             f"new or changed: {self.articles_new_or_changed}",
             f"- deal mentions extracted: {self.mentions_extracted}",
+            f"- web addresses tried: {self.addresses_fetched}, "
+            f"failed: {len(self.fetch_failures)} (see fetch_log)",
             f"- deals: {self.deals_added} new, {self.deals_changed} updated, "
             f"{self.deals_removed} removed",
             f"- quarantined rows (new): {self.quarantined_new}",
@@ -113,9 +120,14 @@ class RunSummary:
             lines.append(f"- time per stage: {spent}")
         if self.error:
             lines += ["", "## Failure", "", self.error]
+        if self.fetch_failures:
+            lines += ["", "## Failed fetches", ""]
+            lines += [f"- {_md(r)}" for r in self.fetch_failures[:200]]
+            if len(self.fetch_failures) > 200:
+                lines.append(f"- ... and {len(self.fetch_failures) - 200} more (see fetch_log)")
         if self.rejections:
             lines += ["", "## Rejected inputs", ""]
-            lines += [f"- {r}" for r in self.rejections[:200]]
+            lines += [f"- {_md(r)}" for r in self.rejections[:200]]
             if len(self.rejections) > 200:
                 lines.append(f"- ... and {len(self.rejections) - 200} more (see quarantine)")
         tables = self.validation.get("tables", {})
@@ -133,6 +145,12 @@ class RunSummary:
                     f"{t['quarantined']} |"
                 )
         return "\n".join(lines) + "\n"
+
+
+def _md(text: str) -> str:
+    """Text from inputs (web pages, URLs) in the markdown report, which Prefect renders as HTML:
+    escaped so that it shows as text and never as markup or a link."""
+    return html.escape(text, quote=False).replace("[", "&#91;").replace("]", "&#93;")
 
 
 def _outcome(results: list[TableValidation]) -> dict[str, Any]:
@@ -188,7 +206,16 @@ def _run(
     started: datetime,
 ) -> None:
     with summary.stage("read"):
-        inputs = tasks.read_sources(settings.sources)
+        inputs = tasks.read_sources(settings.file_sources)
+        web = None
+        pending_log = storage.read_pending_fetch_log(paths)
+        if settings.web_sources:
+            web = tasks.fetch_web(paths, settings.web_sources, settings)
+            inputs = tasks.Inputs(inputs.raw + web.raw, inputs.rejections + web.rejections)
+            summary.addresses_fetched = len(web.records)
+            summary.fetch_failures = [r.message() for r in web.failures]
+            pending_log = pl.concat([pending_log, fetch_log_frame(web.records)])
+            tasks.keep_pending_fetch_log(paths, pending_log)  # kept even if the run fails
         summary.inputs_read = len(inputs.raw)
         if len(inputs.rejections) == len(settings.sources):
             raise NoReadableSource(
@@ -205,9 +232,8 @@ def _run(
         changed = changed_article_ids(previous.tables["articles"], candidates)
     with summary.stage("validate"):
         session = ValidationSession(paths.data_docs)
-        articles_check = tasks.validate_articles(
-            session, merge_articles(previous.tables["articles"], changed), today, started
-        )
+        merged = tasks.link_copies(merge_articles(previous.tables["articles"], changed))
+        articles_check = tasks.validate_articles(session, merged, today, started)
     articles = articles_check.valid
     changed = changed.join(articles.select("article_id"), on="article_id", how="semi")
     summary.articles_new_or_changed = changed.height
@@ -269,7 +295,10 @@ def _run(
     with summary.stage("validate"):
         quarantine_check = tasks.validate_quarantine(session, quarantine, started)
     summary.quarantined_new = quarantine.height - previous.tables["quarantine"].height
-    checks = [articles_check, mentions_check, deals_check, quarantine_check]
+    fetch_log = merge_fetch_log(previous.tables["fetch_log"], pending_log)
+    with summary.stage("validate"):
+        fetch_log_check = tasks.validate_fetch_log(session, fetch_log, started)
+    checks = [articles_check, mentions_check, deals_check, quarantine_check, fetch_log_check]
     summary.validation = _outcome(checks)
     with summary.stage("data docs"):
         docs = tasks.build_data_docs(session)
@@ -280,9 +309,12 @@ def _run(
         "deal_mentions": mentions,
         "deals": deals,
         "quarantine": quarantine,
+        "fetch_log": fetch_log_check.valid,
     }
     if previous.version is not None and same_tables(previous.tables, frames):
         logger.info("nothing changed since release %s: no new version", previous.version)
+        if web is not None:  # its fetch_log rows wait in the pending file for the next release
+            tasks.save_web_state(paths, web.state)
         return
     changes = diff_deals(previous.tables["deals"], deals)
     summary.deals_added = len(changes["added"])
@@ -294,6 +326,9 @@ def _run(
         )
     summary.version = manifest["version"]
     summary.published = True
+    tasks.keep_pending_fetch_log(paths, pending_log.clear())
+    if web is not None:
+        tasks.save_web_state(paths, web.state)
     logger.info("published release %s", manifest["version"])
 
 

@@ -9,6 +9,7 @@ came from.
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
@@ -39,13 +40,33 @@ class SettingsError(ValueError):
 class Settings:
     """Everything a run needs to know."""
 
-    sources: tuple[Path, ...] = (SAMPLE_SOURCE, SAMPLE_PAGES)
+    sources: tuple[Path | str, ...] = (SAMPLE_SOURCE, SAMPLE_PAGES)  # str: an http(s) URL
     data_dir: Path = Path("data")
     schedule: str = "0 6 * * *"
     batch_size: int = 500
     min_confidence: float = 0.4
     max_quarantine_fraction: float = 0.5
     gazetteer_files: tuple[Path, ...] = field(default_factory=tuple)
+    # [web]: fetching feeds, sitemaps, URL lists and pages politely and safely.
+    allow_private_hosts: bool = False  # loopback, private and link-local addresses
+    user_agent: str = "aideals/0.1 (AI-deals news reader; honours robots.txt)"
+    per_host_concurrency: int = 2
+    requests_per_second: float = 1.0  # per host; robots.txt Crawl-delay can only slow it down
+    timeout_seconds: float = 20.0
+    max_body_bytes: int = 5_000_000
+    max_redirects: int = 5
+    retries: int = 3  # after the first attempt, on timeouts, 5xx, 429
+    backoff_seconds: float = 1.0  # first retry delay; doubles each retry, with jitter
+    max_retry_after_seconds: float = 120.0  # a longer Retry-After skips the address this run
+    max_pages_per_source: int = 1000
+
+    @property
+    def web_sources(self) -> tuple[str, ...]:
+        return tuple(s for s in self.sources if isinstance(s, str))
+
+    @property
+    def file_sources(self) -> tuple[Path, ...]:
+        return tuple(s for s in self.sources if isinstance(s, Path))
 
     def validate(self) -> Settings:
         if not self.sources:
@@ -60,6 +81,17 @@ class Settings:
             raise SettingsError(
                 f"max_quarantine_fraction must be within 0..1, got {self.max_quarantine_fraction}"
             )
+        for name in ("per_host_concurrency", "max_body_bytes", "max_pages_per_source"):
+            if getattr(self, name) < 1:
+                raise SettingsError(f"{name} must be at least 1, got {getattr(self, name)}")
+        for name in ("requests_per_second", "timeout_seconds"):
+            if getattr(self, name) <= 0:
+                raise SettingsError(f"{name} must be above 0, got {getattr(self, name)}")
+        for name in ("max_redirects", "retries", "backoff_seconds", "max_retry_after_seconds"):
+            if getattr(self, name) < 0:
+                raise SettingsError(f"{name} must not be negative, got {getattr(self, name)}")
+        if not self.user_agent.strip():
+            raise SettingsError("user_agent must not be empty")
         return self
 
 
@@ -70,7 +102,21 @@ _KINDS: dict[str, type] = {
     "batch_size": int,
     "min_confidence": float,
     "max_quarantine_fraction": float,
+    "allow_private_hosts": bool,
+    "user_agent": str,
+    "per_host_concurrency": int,
+    "requests_per_second": float,
+    "timeout_seconds": float,
+    "max_body_bytes": int,
+    "max_redirects": int,
+    "retries": int,
+    "backoff_seconds": float,
+    "max_retry_after_seconds": float,
+    "max_pages_per_source": int,
 }
+_URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
+# Split a `:`-separated list without cutting "http://host:8080/feed" apart.
+_LIST_SPLIT = re.compile(r":(?!//)(?!\d)")
 _NAMES = [f.name for f in fields(Settings)]
 
 
@@ -81,13 +127,30 @@ def _coerce(name: str, value: Any, origin: str, base: Path | None) -> Any:
         p = Path(v).expanduser()
         return base / p if base is not None and not p.is_absolute() else p
 
+    def as_source(v: Any) -> Path | str:
+        if isinstance(v, str) and _URL.match(v.strip()):
+            url = v.strip()
+            if not re.match(r"^https?://[^/\s]", url, re.I):
+                raise SettingsError(f"{origin}: {name}: only http and https URLs, got {url!r}")
+            return url
+        return as_path(v)
+
     if name in _PATH_LISTS:
         if isinstance(value, str):
-            value = [v for v in value.split(os.pathsep) if v.strip()]
+            pieces = _LIST_SPLIT.split(value) if os.pathsep == ":" else value.split(os.pathsep)
+            value = [v for v in pieces if v.strip()]
         if not isinstance(value, list | tuple):
             raise SettingsError(f"{origin}: {name} must be a list of paths, got {value!r}")
-        return tuple(as_path(v) for v in value)
+        return tuple(as_source(v) if name == "sources" else as_path(v) for v in value)
     kind = _KINDS[name]
+    if kind is bool:
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.strip().lower() in ("1", "true", "yes", "on"):
+            return True
+        if isinstance(value, str) and value.strip().lower() in ("0", "false", "no", "off"):
+            return False
+        raise SettingsError(f"{origin}: {name} must be true or false, got {value!r}")
     if kind is Path:
         return as_path(value)
     if kind is str:
@@ -103,10 +166,10 @@ def _coerce(name: str, value: Any, origin: str, base: Path | None) -> Any:
 
 
 def _flatten(table: Mapping[str, Any], origin: str) -> dict[str, Any]:
-    """Top-level keys plus the [thresholds] and [schedule] tables of aideals.toml."""
+    """Top-level keys plus the [thresholds], [web] and [schedule] tables of aideals.toml."""
     flat: dict[str, Any] = {}
     for key, value in table.items():
-        if key == "thresholds" and isinstance(value, dict):
+        if key in ("thresholds", "web") and isinstance(value, dict):
             flat.update(value)
         elif key == "schedule" and isinstance(value, dict):
             if "cron" in value:

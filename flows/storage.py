@@ -1,7 +1,7 @@
 """Disk: the raw store, the Delta tables, and releases that tie the tables together.
 
 A release is one version of the dataset. Each Delta commit is atomic on its own, but a release
-spans four tables, so the release manifest is written last (atomically, by rename): it names the
+spans several tables, so the release manifest is written last (atomically, by rename): it names the
 Delta version of every table. Readers go through the manifest (``read_table`` here), so a crash
 between table commits leaves the previous release current until a later run completes a new one.
 """
@@ -29,9 +29,14 @@ __all__ = [
     "current_version",
     "publish_release",
     "read_manifest",
+    "read_pending_fetch_log",
     "read_release",
     "read_table",
+    "read_web_state",
+    "store_payloads",
     "store_raw",
+    "write_pending_fetch_log",
+    "write_web_state",
 ]
 
 
@@ -71,6 +76,51 @@ def store_raw(paths: DataPaths, inputs: Iterable[RawInput]) -> int:
     return new
 
 
+def store_payloads(paths: DataPaths, payloads: Iterable[bytes]) -> int:
+    """Keep fetched listings (feeds, sitemaps) as received too; returns how many were new."""
+    new = 0
+    for payload in payloads:
+        target = paths.raw_object(hashlib.sha256(payload).hexdigest())
+        if not target.exists():
+            _write_atomic(target, payload, durable=False)
+            new += 1
+    return new
+
+
+def read_web_state(paths: DataPaths) -> dict[str, Any]:
+    """What earlier runs fetched and with which validators (empty before the first web run)."""
+    try:
+        state: dict[str, Any] = json.loads(paths.web_state.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except json.JSONDecodeError:  # a damaged state costs one full re-fetch, never a failed run
+        return {}
+    return state
+
+
+def write_web_state(paths: DataPaths, state: Mapping[str, Any]) -> None:
+    _write_atomic(paths.web_state, json.dumps(state, sort_keys=True, indent=1).encode())
+
+
+def read_pending_fetch_log(paths: DataPaths) -> pl.DataFrame:
+    from transforms.schemas import FETCH_LOG
+
+    if not paths.pending_fetch_log.is_file():
+        return FETCH_LOG.empty()
+    return FETCH_LOG.conform(pl.read_parquet(paths.pending_fetch_log))
+
+
+def write_pending_fetch_log(paths: DataPaths, frame: pl.DataFrame) -> None:
+    """Rows to publish with the next release; an empty frame clears the file."""
+    if frame.height == 0:
+        paths.pending_fetch_log.unlink(missing_ok=True)
+        return
+    paths.pending_fetch_log.parent.mkdir(parents=True, exist_ok=True)
+    tmp = paths.pending_fetch_log.with_suffix(".tmp")
+    frame.write_parquet(tmp)
+    os.replace(tmp, paths.pending_fetch_log)
+
+
 def current_version(paths: DataPaths) -> int | None:
     """The number of the latest complete release, or None before the first."""
     if not paths.releases.is_dir():
@@ -99,6 +149,9 @@ def _read_delta(paths: DataPaths, name: str, manifest: Mapping[str, Any] | None)
     if manifest is None or name not in manifest["tables"]:
         return table.empty()
     frame = pl.read_delta(str(paths.table(name)), version=manifest["tables"][name]["delta_version"])
+    added = [c for c in table.columns if c.name not in frame.columns and c.nullable]
+    if added:  # a release written before these optional columns existed
+        frame = frame.with_columns(pl.lit(None, dtype=c.dtype).alias(c.name) for c in added)
     return table.conform(frame)
 
 
@@ -154,6 +207,7 @@ def publish_release(
     previous = current_version(paths)
     version = 0 if previous is None else previous + 1
     tables: dict[str, Any] = {}
+    frames = {name: frames.get(name, TABLES[name].empty()) for name in TABLES}
     for name in TABLES:
         frame = TABLES[name].conform(frames[name])
         delta_version = _commit_table(paths, name, frame)

@@ -20,16 +20,20 @@ from prefect.cache_policies import NO_CACHE
 from expectations import articles as articles_suite
 from expectations import deal_mentions as mentions_suite
 from expectations import deals as deals_suite
+from expectations import fetch_log as fetch_log_suite
 from expectations import quarantine as quarantine_suite
 from expectations.common import TableValidation, ValidationSession
 from flows import storage
 from flows.pages import write_report_pages
 from flows.paths import DataPaths
 from flows.resources import load_gazetteer
+from flows.settings import Settings
 from flows.sources import SourceError, source_for
+from flows.web import FetchPolicy, WebFetch, run_crawl
 from transforms.articles import Article, Rejection
 from transforms.consolidate import consolidate, mentions_frame
 from transforms.deals import extract_deals
+from transforms.dedup import link_near_duplicates
 from transforms.html import html_to_text
 from transforms.inputs import ParsedArticle, RawInput, articles_frame, parse_raw_input
 
@@ -43,7 +47,7 @@ class Inputs:
 
 
 @task(name="read sources", cache_policy=NO_CACHE, **IO_RETRIES)
-def read_sources(sources: Sequence[Path]) -> Inputs:
+def read_sources(sources: Sequence[Path | str]) -> Inputs:
     raw: list[RawInput] = []
     rejections: list[Rejection] = []
     for path in sources:
@@ -52,6 +56,29 @@ def read_sources(sources: Sequence[Path]) -> Inputs:
         except (SourceError, OSError) as exc:
             rejections.append(Rejection(str(path), "source", str(exc)))
     return Inputs(raw, rejections)
+
+
+@task(name="fetch web sources", cache_policy=NO_CACHE)
+def fetch_web(paths: DataPaths, sources: Sequence[str], settings: Settings) -> WebFetch:
+    """Every web source of the run in one task (one pooled client, never a task per URL).
+
+    No Prefect retries here: the fetcher retries each address itself, politely, and a failed
+    address is recorded, never raised.
+    """
+    state = storage.read_web_state(paths)
+    fetched = run_crawl(sources, FetchPolicy.from_settings(settings), state)
+    storage.store_payloads(paths, fetched.listings)
+    return fetched
+
+
+@task(name="keep fetch state", cache_policy=NO_CACHE, **IO_RETRIES)
+def save_web_state(paths: DataPaths, state: dict[str, Any]) -> None:
+    storage.write_web_state(paths, state)
+
+
+@task(name="keep pending fetch log", cache_policy=NO_CACHE, **IO_RETRIES)
+def keep_pending_fetch_log(paths: DataPaths, frame: pl.DataFrame) -> None:
+    storage.write_pending_fetch_log(paths, frame)
 
 
 @task(name="store raw inputs", cache_policy=NO_CACHE, **IO_RETRIES)
@@ -78,6 +105,11 @@ def load_release(paths: DataPaths) -> storage.Release:
 @task(name="build articles", cache_policy=NO_CACHE)
 def build_articles(parsed: list[ParsedArticle], at: datetime) -> pl.DataFrame:
     return articles_frame(parsed, at)
+
+
+@task(name="link syndicated copies", cache_policy=NO_CACHE)
+def link_copies(articles: pl.DataFrame) -> pl.DataFrame:
+    return link_near_duplicates(articles)
 
 
 @task(name="extract deal mentions", cache_policy=NO_CACHE)
@@ -141,6 +173,14 @@ def validate_quarantine(
 ) -> TableValidation:
     prepared = quarantine_suite.prepare(quarantine)
     return session.validate("quarantine", prepared, quarantine_suite.checks(), at=at)
+
+
+@task(name="validate fetch log", cache_policy=NO_CACHE)
+def validate_fetch_log(
+    session: ValidationSession, fetch_log: pl.DataFrame, at: datetime
+) -> TableValidation:
+    prepared = fetch_log_suite.prepare(fetch_log)
+    return session.validate("fetch_log", prepared, fetch_log_suite.checks(), at=at)
 
 
 @task(name="build data docs", cache_policy=NO_CACHE, **IO_RETRIES)

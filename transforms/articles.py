@@ -17,6 +17,7 @@ from datetime import date, datetime
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 __all__ = [
+    "PUBLISHED_ORIGINS",
     "Article",
     "Rejection",
     "article_id",
@@ -26,6 +27,10 @@ __all__ = [
     "parse_jsonl",
     "parse_published",
 ]
+
+# Where a publication date came from. For web pages, best first: the feed entry (or news
+# sitemap), the page's own metadata, a date in the URL. "source": given by a file source's record.
+PUBLISHED_ORIGINS = ("source", "feed", "page", "url")
 
 MAX_TEXT_CHARS = 5_000_000  # far beyond any article; larger input is refused, never truncated
 
@@ -40,6 +45,7 @@ class Article:
     text: str
     source: str = ""
     html: str | None = None
+    published_origin: str | None = None  # one of PUBLISHED_ORIGINS
 
     @property
     def article_id(self) -> str:
@@ -68,12 +74,55 @@ _TRACKING = re.compile(
 )
 
 
+_AMP_QUERY = re.compile(r"^(?:amp|outputtype)$", re.IGNORECASE)
+_VARIANT_HOST = re.compile(r"^(?:m|mobile|amp)\.(?=[^.]+\.[^.]+)", re.IGNORECASE)
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def _strip_amp_path(path: str) -> str:
+    """``/amp/story``, ``/story/amp``, ``/story.amp`` and ``/story.amp.html`` -> the page."""
+    while (stripped := _strip_amp_once(path)) != path:
+        path = stripped
+    return path
+
+
+def _strip_amp_once(path: str) -> str:
+    segments = path.split("/")
+    if len(segments) > 2 and segments[1].lower() == "amp":
+        del segments[1]
+    while segments and segments[-1] == "":
+        segments.pop()
+    if len(segments) > 2 and segments[-1].lower() == "amp":
+        segments.pop()
+    path = "/".join(segments)
+    return re.sub(r"\.amp(?=\.html?$|$)", "", path, flags=re.IGNORECASE)
+
+
 def canonical_url(url: str) -> str:
-    """Lower-case scheme and host, drop fragments, tracking parameters and trailing slashes."""
+    """One spelling per article: lower-case scheme and host, no default port, no fragment, no
+    tracking parameters, no trailing slash, and an AMP or mobile variant mapped to the page
+    itself (``m.``/``amp.`` hosts, ``/amp`` path segments, ``?amp=1``, ``outputType=amp``)."""
     parts = urlsplit(url.strip())
-    query = urlencode([(k, v) for k, v in parse_qsl(parts.query) if not _TRACKING.match(k)])
-    path = parts.path.rstrip("/") or "/"
-    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, query, ""))
+    scheme = parts.scheme.lower()
+    netloc = parts.netloc.lower()
+    host = parts.hostname
+    if host and "@" not in netloc:
+        try:
+            port = parts.port
+        except ValueError:
+            port = None
+        host = _VARIANT_HOST.sub("", host.lower())
+        if ":" in host:  # an IPv6 literal
+            host = f"[{host}]"
+        netloc = host if port is None or _DEFAULT_PORTS.get(scheme) == port else f"{host}:{port}"
+    kept = [
+        (k, v)
+        for k, v in parse_qsl(parts.query)
+        if not _TRACKING.match(k)
+        and not (_AMP_QUERY.match(k) and (k.lower() == "amp" or v.lower() == "amp"))
+    ]
+    path = _strip_amp_path(parts.path) or "/"
+    return urlunsplit((scheme, netloc, path, urlencode(kept), ""))
 
 
 @functools.lru_cache(maxsize=1024)
@@ -143,9 +192,11 @@ def parse_article_record(
         return Rejection(source, location, "article has no text after extraction")
     if len(text) > MAX_TEXT_CHARS:
         return Rejection(source, location, f"text is {len(text):,} characters, over the limit")
+    origin = "source" if published is not None else None
     if published is None and meta.get("date"):
         try:
             published = parse_published(meta["date"])
+            origin = "page"
         except ValueError:
             published = None
     title = title or meta.get("title") or text.strip().split("\n", 1)[0][:300]
@@ -156,6 +207,7 @@ def parse_article_record(
         text=text,
         source=source,
         html=html if isinstance(html, str) else None,
+        published_origin=origin,
     )
 
 

@@ -11,6 +11,10 @@ confident mention, then to the smaller value, so the result never depends on inp
 Fields that travel together (an amount with its text, currency and bounds) are taken from one
 winning mention. Every disagreement is kept in ``conflicting_values``.
 
+Syndicated copies (``articles.duplicate_of`` set) are linked, not counted twice: their URLs join
+``source_urls`` and their mentions ``mention_ids``, but ``article_count`` counts stories, and a
+copy's mentions vote only when the deal has no mention from an original.
+
 Pure polars: frames in, a new frame out, nothing mutated, no I/O.
 """
 
@@ -122,26 +126,38 @@ def consolidate(mentions: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
     """One ``deals`` row per deal; ``articles`` supplies publication dates (first/last seen)."""
     if mentions.height == 0:
         return DEALS.empty()
-    m = (
+    copies = (
+        articles.select("article_id", "duplicate_of")
+        if "duplicate_of" in articles.columns
+        else articles.select("article_id", duplicate_of=pl.lit(None, dtype=pl.String))
+    )
+    every = (
         mentions.join(assign_deal_ids(mentions), on="mention_id", how="left")
         .join(
             articles.select("article_id", "published_on").unique("article_id"),
             on="article_id",
             how="left",
         )
+        .join(copies.unique("article_id"), on="article_id", how="left")
+        .with_columns(story_id=pl.coalesce("duplicate_of", "article_id"))
         .sort("mention_id")
     )
+    is_copy = pl.col("duplicate_of").is_not_null()
+    m = every.filter(~is_copy | (is_copy.all().over("deal_id")))  # the mentions that vote
     deals = m.group_by("deal_id").agg(
         deal_type=pl.col("deal_type").first(),
         is_reported=pl.col("reported").all(),
         confidence=pl.col("confidence").max(),
-        mention_count=pl.len().cast(pl.Int64),
-        article_count=pl.col("article_id").n_unique().cast(pl.Int64),
-        mention_ids=pl.col("mention_id").sort(),
-        source_urls=pl.col("article_url").unique().sort(),
         first_seen_on=pl.col("published_on").min(),
         last_seen_on=pl.col("published_on").max(),
     )
+    counts = every.group_by("deal_id").agg(
+        mention_count=pl.len().cast(pl.Int64),
+        article_count=pl.col("story_id").n_unique().cast(pl.Int64),
+        mention_ids=pl.col("mention_id").sort(),
+        source_urls=pl.col("article_url").unique().sort(),
+    )
+    deals = deals.join(counts, on="deal_id", how="left")
 
     # Parties: those of the most confident mention, sorted; roles voted per party.
     best = (

@@ -12,16 +12,18 @@ import hashlib
 import json
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, replace
+from datetime import date, datetime
 from typing import Literal
 
 import polars as pl
 
-from transforms.articles import Article, Rejection, parse_article_record
+from transforms.articles import Article, Rejection, canonical_url, parse_article_record
+from transforms.charsets import decode_page
 from transforms.schemas import ARTICLES
+from transforms.urls import date_from_url, same_site
 
-__all__ = ["ParsedArticle", "RawInput", "articles_frame", "parse_raw_input"]
+__all__ = ["ParsedArticle", "RawInput", "WebOrigin", "articles_frame", "parse_raw_input"]
 
 InputKind = Literal["json", "html", "text", "markdown"]
 HtmlReader = Callable[[str], tuple[str, Mapping[str, str | None]]]
@@ -30,13 +32,24 @@ _HEADER = re.compile(r"^(url|title|published)\s*:\s*(.+?)\s*$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
+class WebOrigin:
+    """What the fetch and the listing said about a page fetched from the web."""
+
+    url: str  # the address the page was finally fetched from (after redirects)
+    charset: str | None = None  # from the HTTP Content-Type header
+    listed_published: date | None = None  # the feed entry's or news sitemap's date
+    listed_title: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class RawInput:
     """One input exactly as a source received it."""
 
     source: str
-    location: str  # "line 12" for JSON lines, the file name for a folder
+    location: str  # "line 12" for JSON lines, the file name for a folder, the URL of a page
     kind: InputKind
     payload: bytes
+    origin: WebOrigin | None = None  # set for pages fetched from the web
 
     @property
     def sha256(self) -> str:
@@ -55,7 +68,9 @@ def _local_url(raw: RawInput) -> str:
     return f"local://{source}/{raw.location}"
 
 
-def _from_html(raw: RawInput, html: str, read_html: HtmlReader) -> ParsedArticle | Rejection:
+def _from_html(
+    raw: RawInput, html: str, read_html: HtmlReader, date_origin: str = "page"
+) -> ParsedArticle | Rejection:
     text, meta = read_html(html)
     record = {
         "url": meta.get("url") or _local_url(raw),
@@ -69,7 +84,43 @@ def _from_html(raw: RawInput, html: str, read_html: HtmlReader) -> ParsedArticle
         if reason == "article has no text":
             reason = "page has no main text"
         return Rejection(raw.source, raw.location, reason)
+    if parsed.published is not None:
+        parsed = replace(parsed, published_origin=date_origin)
     return ParsedArticle(parsed, meta.get("site_name"), raw.sha256)
+
+
+def _from_web_page(
+    raw: RawInput, origin: WebOrigin, read_html: HtmlReader
+) -> ParsedArticle | Rejection:
+    """A fetched page: its canonical link when it stays on the same site, the publication date
+    from the listing, else the page, else the address, with where it came from."""
+    html, _encoding, _how = decode_page(raw.payload, origin.charset)
+    text, meta = read_html(html)
+    url = origin.url
+    link = meta.get("url")
+    if link and re.match(r"^https?://", link, re.I) and same_site(link, origin.url):
+        url = link
+    published: date | str | None = origin.listed_published
+    published_origin = "feed" if published is not None else None
+    if published is None and meta.get("date"):
+        published, published_origin = meta.get("date"), "page"
+    if published is None:
+        published = date_from_url(origin.url)
+        published_origin = "url" if published is not None else None
+    record = {
+        "url": url,
+        "title": meta.get("title") or origin.listed_title or "",
+        "published": published.isoformat() if isinstance(published, date) else published,
+        "text": text,
+    }
+    parsed = parse_article_record(record, source=raw.source, location=raw.location)
+    if isinstance(parsed, Rejection):
+        reason = (
+            "page has no main text" if parsed.reason == "article has no text" else parsed.reason
+        )
+        return Rejection(raw.source, raw.location, reason)
+    article = replace(parsed, url=canonical_url(url), published_origin=published_origin)
+    return ParsedArticle(article, meta.get("site_name"), raw.sha256)
 
 
 def _from_plain(raw: RawInput, body: str) -> ParsedArticle | Rejection:
@@ -130,6 +181,8 @@ def _decode(raw: RawInput) -> str | Rejection:
 
 def parse_raw_input(raw: RawInput, *, read_html: HtmlReader) -> ParsedArticle | Rejection:
     """One raw input as an article, or the reason it cannot be one."""
+    if raw.origin is not None and raw.kind == "html":
+        return _from_web_page(raw, raw.origin, read_html)
     body = _decode(raw)
     if isinstance(body, Rejection):
         return body
@@ -144,7 +197,13 @@ def parse_raw_input(raw: RawInput, *, read_html: HtmlReader) -> ParsedArticle | 
             raw.source, raw.location, f"malformed JSON: {exc.msg} at column {exc.colno}"
         )
     if isinstance(record, dict) and not _has_text(record) and _has_text(record, "html"):
-        return _from_html(raw, str(record["html"]), _with_record_fields(read_html, record))
+        given = isinstance(record.get("published"), str) and bool(record["published"].strip())
+        return _from_html(
+            raw,
+            str(record["html"]),
+            _with_record_fields(read_html, record),
+            "source" if given else "page",
+        )
     parsed = parse_article_record(record, source=raw.source, location=raw.location)
     if isinstance(parsed, Rejection):
         return parsed
@@ -188,5 +247,7 @@ def articles_frame(parsed: Iterable[ParsedArticle], ingested_at: datetime) -> pl
             "text": a.text,
             "text_chars": len(a.text),
             "ingested_at": ingested_at,
+            "published_origin": a.published_origin,
+            "duplicate_of": None,
         }
     return ARTICLES.from_records(rows.values())

@@ -22,6 +22,7 @@ __all__ = [
     "changed_article_ids",
     "diff_deals",
     "merge_articles",
+    "merge_fetch_log",
     "merge_mentions",
     "merge_quarantine",
     "quarantine_rows",
@@ -133,14 +134,32 @@ def quarantine_rows(
     return QUARANTINE.from_records(rows)
 
 
-def same_tables(old: Mapping[str, pl.DataFrame], new: Mapping[str, pl.DataFrame]) -> bool:
-    """True when every published table holds exactly the same rows."""
+def same_tables(
+    old: Mapping[str, pl.DataFrame],
+    new: Mapping[str, pl.DataFrame],
+    ignore: Sequence[str] = ("fetch_log",),
+) -> bool:
+    """True when every published table holds exactly the same rows.
+
+    ``fetch_log`` is ignored by default: a run whose fetches changed nothing (304s) is no reason
+    for a new version; its log rows wait for the next release.
+    """
     for name, table in TABLES.items():
+        if name in ignore:
+            continue
         a = old[name].sort(table.key)
         b = new[name].sort(table.key)
         if not a.equals(b):
             return False
     return True
+
+
+def merge_fetch_log(previous: pl.DataFrame, new: pl.DataFrame) -> pl.DataFrame:
+    """The fetch log is kept across releases: earlier rows, then the new ones (by fetch_id)."""
+    fresh = new.unique("fetch_id", keep="first").join(
+        previous.select("fetch_id"), on="fetch_id", how="anti"
+    )
+    return pl.concat([previous, fresh.select(previous.columns)]).sort("fetched_at", "fetch_id")
 
 
 def diff_deals(old: pl.DataFrame, new: pl.DataFrame) -> dict[str, list[str]]:

@@ -21,6 +21,7 @@ __all__ = [
     "ARTICLES",
     "DEALS",
     "DEAL_MENTIONS",
+    "FETCH_LOG",
     "QUARANTINE",
     "SCHEMA_VERSION",
     "TABLES",
@@ -29,7 +30,7 @@ __all__ = [
     "markdown_dictionary",
 ]
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: fetch_log; articles.published_origin and duplicate_of
 
 # In order of precedence: the extraction engine types a clause with cues of several kinds by it.
 ALLOWED_DEAL_TYPES = (
@@ -160,6 +161,20 @@ ARTICLES = Table(
             False,
             "When this version of the article was first processed (UTC).",
         ),
+        _c(
+            "published_origin",
+            _STR,
+            True,
+            "Where published_on came from: source (the input record), feed (feed entry or news "
+            "sitemap), page (the page's metadata) or url (a date in the address).",
+        ),
+        _c(
+            "duplicate_of",
+            _STR,
+            True,
+            "article_id of the original when this article is a near-duplicate (syndicated copy) "
+            "on another site; its deals are not counted twice.",
+        ),
     ),
 )
 
@@ -247,7 +262,12 @@ DEALS = Table(
         ),
         _c("confidence", _F64, False, "Highest confidence among the mentions, 0-1."),
         _c("mention_count", _I64, False, "Number of mentions merged into the deal."),
-        _c("article_count", _I64, False, "Number of distinct articles that report the deal."),
+        _c(
+            "article_count",
+            _I64,
+            False,
+            "Number of distinct stories that report the deal (syndicated copies count once).",
+        ),
         _c("mention_ids", _STRS, False, "The merged deal_mentions.mention_id values, sorted."),
         _c("source_urls", _STRS, False, "URLs of every article that reports the deal, sorted."),
         _c("first_seen_on", _DATE, True, "Earliest publication date among those articles."),
@@ -287,7 +307,44 @@ QUARANTINE = Table(
     ),
 )
 
-TABLES: dict[str, Table] = {t.name: t for t in (ARTICLES, DEAL_MENTIONS, DEALS, QUARANTINE)}
+FETCH_LOG = Table(
+    name="fetch_log",
+    grain="One row per address fetched or refused by a run of web sources, kept across versions.",
+    key="fetch_id",
+    columns=(
+        _c("fetch_id", _STR, False, "Hash of run time, source, kind and URL."),
+        _c("url", _STR, False, "The address requested (tracking parameters removed)."),
+        _c("source", _STR, False, "The configured source (feed, sitemap, list or page URL)."),
+        _c("kind", _STR, False, "robots, listing (feed, sitemap, URL list) or page."),
+        _c(
+            "outcome",
+            _STR,
+            False,
+            "fetched, not_modified, http_error, timeout, connection_error, too_large, "
+            "unsupported_type, too_many_redirects, robots_disallowed, refused_address, "
+            "refused_scheme, unreadable or retry_after_too_long.",
+        ),
+        _c("reason", _STR, False, "Readable reason for the outcome."),
+        _c("attempts", _I64, False, "Requests made for this address, retries included."),
+        _c("fetched_at", _UTC, False, "When the run fetched it (UTC)."),
+        _c("status_code", _I64, True, "HTTP status of the last response, if any."),
+        _c("final_url", _STR, True, "Address after redirects."),
+        _c("content_type", _STR, True, "Content-Type of the last response."),
+        _c("body_bytes", _I64, False, "Bytes of body read (0 when nothing was downloaded)."),
+        _c(
+            "is_conditional",
+            _BOOL,
+            False,
+            "True when the request carried If-None-Match or If-Modified-Since.",
+        ),
+        _c("duration_ms", _F64, False, "Time spent on this address, retries included."),
+        _c("raw_sha256", _STR, True, "Key of the body in the raw store, when one was read."),
+    ),
+)
+
+TABLES: dict[str, Table] = {
+    t.name: t for t in (ARTICLES, DEAL_MENTIONS, DEALS, QUARANTINE, FETCH_LOG)
+}
 
 
 def _dtype_label(dtype: Any) -> str:

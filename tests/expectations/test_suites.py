@@ -182,3 +182,41 @@ def test_an_article_from_the_future_is_quarantined(session: ValidationSession) -
         at=AT,
     )
     assert result.valid.is_empty() and result.quarantine.height == 1
+
+
+def test_the_fetch_log_suite_passes_good_rows_and_blocks_a_broken_log(
+    session: ValidationSession,
+) -> None:
+    from expectations import fetch_log as fetch_log_suite
+    from transforms.fetching import FetchRecord, fetch_log_frame
+
+    good = fetch_log_frame(
+        [
+            FetchRecord("https://n.example/a", "https://n.example/f", "page", "fetched", "9 bytes", 1, AT, 200),
+            FetchRecord("https://n.example/b", "https://n.example/f", "page", "timeout", "slow", 3, AT),
+        ]
+    )  # fmt: skip
+    checked = session.validate("fetch_log", good, fetch_log_suite.checks(), at=AT)
+    assert checked.success and checked.valid.height == 2
+    broken = good.with_columns(outcome=pl.lit("exploded"))
+    with pytest.raises(TableLevelFailure, match="outcome"):
+        session.validate("fetch_log", broken, fetch_log_suite.checks(), at=AT)
+
+
+def test_values_from_web_pages_are_escaped_in_data_docs(tmp_path: Path) -> None:
+    hostile = "<script>alert('pwned')</script>"
+    docs = tmp_path / "docs"
+    docs_session = ValidationSession(docs)
+    frame = articles().with_columns(published_origin=pl.lit(hostile))
+    checked = docs_session.validate(
+        "articles",
+        articles_suite.prepare(frame, today=date(2025, 9, 12)),
+        articles_suite.checks(),
+        at=AT,
+    )
+    assert checked.quarantine.height == 1
+    assert hostile in checked.quarantine.get_column("row_json")[0]  # the original, unescaped
+    docs_session.build_docs()
+    pages = [p.read_text(encoding="utf-8", errors="replace") for p in docs.rglob("*.html")]
+    assert any("pwned" in page for page in pages)
+    assert not any("<script>alert(" in page for page in pages)

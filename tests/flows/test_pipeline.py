@@ -42,7 +42,13 @@ def test_the_bundled_sample_publishes_version_0_with_report_pages(tmp_path: Path
     assert summary.published and summary.version == 0
     manifest = storage.read_manifest(paths)
     assert manifest is not None and manifest["version"] == 0
-    assert set(manifest["tables"]) == {"articles", "deal_mentions", "deals", "quarantine"}
+    assert set(manifest["tables"]) == {
+        "articles",
+        "deal_mentions",
+        "deals",
+        "quarantine",
+        "fetch_log",
+    }
     deals = pl.read_delta(str(paths.table("deals")))
     assert deals.height == manifest["tables"]["deals"]["rows"] > 0
     assert deals["deal_id"].is_unique().all()

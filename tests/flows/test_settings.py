@@ -74,3 +74,42 @@ def test_the_repository_config_is_valid() -> None:
     repo = Path(__file__).resolve().parents[2]
     settings = load_settings(repo / "aideals.toml", env={}, cwd=repo)
     assert settings.sources == (SAMPLE_SOURCE, SAMPLE_PAGES)
+
+
+def test_web_sources_and_web_settings(tmp_path: Path) -> None:
+    config = write(
+        tmp_path / "aideals.toml",
+        'sources = ["https://news.example/feed.xml", "local.jsonl"]\n'
+        "[web]\nallow_private_hosts = true\nrequests_per_second = 2\ntimeout_seconds = 5\n",
+    )
+    settings = load_settings(config, env={}, cwd=tmp_path)
+    assert settings.sources == ("https://news.example/feed.xml", tmp_path / "local.jsonl")
+    assert settings.web_sources == ("https://news.example/feed.xml",)
+    assert settings.file_sources == (tmp_path / "local.jsonl",)
+    assert settings.allow_private_hosts and settings.requests_per_second == 2.0
+    env = {"AIDEALS_SOURCES": "http://127.0.0.1:8080/feed.xml:data/a.jsonl:https://n.example/s.xml",
+           "AIDEALS_ALLOW_PRIVATE_HOSTS": "false"}  # fmt: skip
+    from_env = load_settings(config, env=env, cwd=tmp_path)
+    assert from_env.sources == (
+        "http://127.0.0.1:8080/feed.xml",
+        Path("data/a.jsonl"),
+        "https://n.example/s.xml",
+    )
+    assert not from_env.allow_private_hosts
+    flagged = load_settings(None, {"allow_private_hosts": True}, env={}, cwd=tmp_path / "none")
+    assert flagged.allow_private_hosts
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('sources = ["ftp://news.example/feed"]', "only http and https"),
+        ("[web]\nallow_private_hosts = 'maybe'", "true or false"),
+        ("[web]\nrequests_per_second = 0", "above 0"),
+        ("[web]\nretries = -1", "not be negative"),
+        ("[web]\nfollow_everything = true", "unknown setting"),
+    ],
+)
+def test_bad_web_settings_fail_loudly(tmp_path: Path, text: str, message: str) -> None:
+    with pytest.raises(SettingsError, match=message):
+        load_settings(write(tmp_path / "aideals.toml", text), env={}, cwd=tmp_path)

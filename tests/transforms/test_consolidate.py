@@ -174,3 +174,29 @@ def test_every_mention_lands_in_exactly_one_deal(rows: list[dict[str, Any]]) -> 
     merged = deals["mention_ids"].explode().to_list()
     assert sorted(merged) == sorted(m["mention_id"] for m in rows)
     assert deals["deal_id"].is_unique().all()
+
+
+def test_a_syndicated_copy_is_linked_but_not_counted_twice() -> None:
+    mentions = [
+        mention("m1", "orig", amount_usd=2e9, amount_text="$2 billion"),
+        mention("m2", "copy", amount_usd=2e9, amount_text="$2 billion"),
+        mention("m3", "other", amount_usd=3e9, amount_text="$3 billion", confidence=0.5),
+    ]
+    articles = ARTICLES.from_records(
+        [
+            {"article_id": "orig", "published_on": date(2025, 9, 9)},
+            {"article_id": "copy", "published_on": date(2025, 9, 10), "duplicate_of": "orig"},
+            {"article_id": "other", "published_on": date(2025, 9, 11)},
+        ]
+    )
+    deal = consolidate(DEAL_MENTIONS.from_records(mentions), articles).row(0, named=True)
+    assert deal["article_count"] == 2 and deal["mention_count"] == 3
+    assert deal["source_urls"] == [f"https://news.example/{a}" for a in ("copy", "orig", "other")]
+    # the copy does not vote: $2 billion and $3 billion tie at one vote each, so confidence decides
+    assert deal["amount_usd"] == 2e9
+    assert {
+        c["value"]: c["mention_count"]
+        for c in deal["conflicting_values"]
+        if c["field"] == "amount_usd"
+    } == {"2000000000.0": 1, "3000000000.0": 1}
+    assert deal["last_seen_on"] == date(2025, 9, 11)
