@@ -41,11 +41,15 @@ class Settings:
 
     sources: tuple[Path, ...] = (SAMPLE_SOURCE, SAMPLE_PAGES)
     data_dir: Path = Path("data")
-    schedule: str = "0 6 * * *"
+    schedule: str = "0 6 * * *"  # cron, used unless schedule_interval is set
+    schedule_interval: int = 0  # seconds between scheduled runs; 0 = use the cron schedule
     batch_size: int = 500
     min_confidence: float = 0.4
     max_quarantine_fraction: float = 0.5
     gazetteer_files: tuple[Path, ...] = field(default_factory=tuple)
+    keep_releases: int = 10  # releases that stay readable (time travel); older ones are pruned
+    flow_run_retention_days: float = 30.0  # Prefect flow runs older than this are deleted
+    maintain_after_run: bool = True  # scheduled runs end with the maintenance step
 
     def validate(self) -> Settings:
         if not self.sources:
@@ -60,6 +64,16 @@ class Settings:
             raise SettingsError(
                 f"max_quarantine_fraction must be within 0..1, got {self.max_quarantine_fraction}"
             )
+        if self.schedule_interval < 0:
+            raise SettingsError(
+                f"schedule interval must be 0 (use cron) or more seconds, got {self.schedule_interval}"
+            )
+        if self.keep_releases < 1:
+            raise SettingsError(f"keep_releases must be at least 1, got {self.keep_releases}")
+        if self.flow_run_retention_days < 0:
+            raise SettingsError(
+                f"flow_run_retention_days must not be negative, got {self.flow_run_retention_days}"
+            )
         return self
 
 
@@ -67,11 +81,18 @@ _PATH_LISTS = {"sources", "gazetteer_files"}
 _KINDS: dict[str, type] = {
     "data_dir": Path,
     "schedule": str,
+    "schedule_interval": int,
     "batch_size": int,
+    "keep_releases": int,
+    "flow_run_retention_days": float,
+    "maintain_after_run": bool,
     "min_confidence": float,
     "max_quarantine_fraction": float,
 }
 _NAMES = [f.name for f in fields(Settings)]
+_BOOL_WORDS = {"true": True, "1": True, "yes": True, "false": False, "0": False, "no": False}
+# Keys of the [schedule] table of aideals.toml and the settings they fill.
+_SCHEDULE_KEYS = {"cron": "schedule", "interval": "schedule_interval"}
 
 
 def _coerce(name: str, value: Any, origin: str, base: Path | None) -> Any:
@@ -94,6 +115,12 @@ def _coerce(name: str, value: Any, origin: str, base: Path | None) -> Any:
         if not isinstance(value, str):
             raise SettingsError(f"{origin}: {name} must be a string, got {value!r}")
         return value
+    if kind is bool:
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.strip().lower() in _BOOL_WORDS:
+            return _BOOL_WORDS[value.strip().lower()]
+        raise SettingsError(f"{origin}: {name} must be true or false, got {value!r}")
     try:
         if isinstance(value, bool):
             raise TypeError
@@ -103,14 +130,20 @@ def _coerce(name: str, value: Any, origin: str, base: Path | None) -> Any:
 
 
 def _flatten(table: Mapping[str, Any], origin: str) -> dict[str, Any]:
-    """Top-level keys plus the [thresholds] and [schedule] tables of aideals.toml."""
+    """Top-level keys plus the [thresholds], [schedule] and [maintenance] tables of aideals.toml."""
     flat: dict[str, Any] = {}
     for key, value in table.items():
-        if key == "thresholds" and isinstance(value, dict):
+        if key in ("thresholds", "maintenance") and isinstance(value, dict):
             flat.update(value)
         elif key == "schedule" and isinstance(value, dict):
-            if "cron" in value:
-                flat["schedule"] = value["cron"]
+            unknown_keys = sorted(set(value) - set(_SCHEDULE_KEYS))
+            if unknown_keys:
+                raise SettingsError(
+                    f"{origin}: unknown [schedule] key(s) {', '.join(unknown_keys)}"
+                )
+            if "cron" in value and "interval" in value:
+                raise SettingsError(f"{origin}: [schedule] takes cron or interval, not both")
+            flat.update({_SCHEDULE_KEYS[k]: v for k, v in value.items()})
         else:
             flat[key] = value
     unknown = sorted(set(flat) - set(_NAMES))
