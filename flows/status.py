@@ -27,16 +27,27 @@ def status_report(
     parts: list[Any] = [Text(f"aideals data folder {paths.root}", style="bold")]
     versions = release_versions(paths)
     manifests = [read_manifest(paths, v) or {} for v in versions[-releases:]][::-1]
-    parts.append(_releases_table(manifests, len(versions)))
-    parts.append(_runs_table(read_runs(paths)[-runs:][::-1]))
+    parts += [_heading(f"Latest releases ({len(versions)} kept)"), _releases_table(manifests)]
+    parts += [_heading("Last runs"), _runs_table(read_runs(paths)[-runs:][::-1])]
     if manifests:
-        parts.append(_validation_table(manifests[0]))
-        parts += _quarantine_tables(read_table(paths.root, "quarantine"), quarantined)
+        current = manifests[0]
+        outcome = current.get("validation", {}).get("outcome", "-")
+        parts += [_heading(f"Validation of release {current['version']}: {outcome}")]
+        parts += [_validation_table(current)]
+        quarantine = read_table(paths.root, "quarantine")
+        parts += [_heading(f"Quarantined rows: {quarantine.height} in the current release")]
+        if quarantine.height:
+            by_reason, latest = _quarantine_tables(quarantine, quarantined)
+            parts += [by_reason, _heading(f"Newest {quarantined} quarantined rows"), latest]
     return Group(*parts)
 
 
-def _releases_table(manifests: list[dict[str, Any]], total: int) -> Table:
-    table = Table(title=f"Latest releases ({total} kept)", title_justify="left")
+def _heading(text: str) -> Text:
+    return Text("\n" + text, style="bold")
+
+
+def _releases_table(manifests: list[dict[str, Any]]) -> Table:
+    table = Table()
     for column in ("version", "created (UTC)", "articles", "mentions", "deals", "quarantine"):
         table.add_column(column, justify="right" if column != "created (UTC)" else "left")
     table.add_column("deals +/~/-")
@@ -63,7 +74,7 @@ OUTCOME_STYLES = {"published": "green", "unchanged": "cyan", "failed": "red", "l
 
 
 def _runs_table(runs: list[dict[str, Any]]) -> Table:
-    table = Table(title="Last runs", title_justify="left")
+    table = Table()
     for column in ("run", "finished (UTC)", "outcome", "version", "articles new", "deals +/~/-"):
         table.add_column(column)
     table.add_column("message", overflow="fold")
@@ -90,10 +101,7 @@ def _runs_table(runs: list[dict[str, Any]]) -> Table:
 
 def _validation_table(manifest: dict[str, Any]) -> Table:
     validation = manifest.get("validation", {})
-    table = Table(
-        title=f"Validation of release {manifest['version']}: {validation.get('outcome', '-')}",
-        title_justify="left",
-    )
+    table = Table()
     for column in ("table", "expectations", "failed expectations", "rows quarantined"):
         table.add_column(column)
     for name, t in validation.get("tables", {}).items():
@@ -102,10 +110,8 @@ def _validation_table(manifest: dict[str, Any]) -> Table:
     return table
 
 
-def _quarantine_tables(quarantine: pl.DataFrame, newest: int) -> list[Table]:
-    by_reason = Table(
-        title=f"Quarantined rows: {quarantine.height} in the current release", title_justify="left"
-    )
+def _quarantine_tables(quarantine: pl.DataFrame, newest: int) -> tuple[Table, Table]:
+    by_reason = Table()
     for column in ("table", "expectation", "rows"):
         by_reason.add_column(column)
     counts = (
@@ -115,7 +121,7 @@ def _quarantine_tables(quarantine: pl.DataFrame, newest: int) -> list[Table]:
     )
     for row in counts.iter_rows(named=True):
         by_reason.add_row(Text(row["table_name"]), Text(row["expectation"]), str(row["len"]))
-    latest = Table(title=f"Newest {newest} quarantined rows", title_justify="left")
+    latest = Table()
     for column in ("quarantined (UTC)", "table", "location", "reason"):
         latest.add_column(column, overflow="fold")
     recent = quarantine.sort(["quarantined_at", "quarantine_id"], descending=True).head(newest)
@@ -126,4 +132,4 @@ def _quarantine_tables(quarantine: pl.DataFrame, newest: int) -> list[Table]:
             Text(row["location"]),  # from the inputs: shown as plain text, never as markup
             Text(row["reason"]),
         )
-    return [by_reason, latest]
+    return by_reason, latest
