@@ -59,7 +59,7 @@ def scheduled_flow(
     )
     summary = pipeline.run(settings, wait_seconds=wait_seconds)
     outcome: dict[str, Any] = {
-        "published": summary.published,
+        "new_release": summary.published,
         "version": summary.version,
         "report": summary.report_path,
     }

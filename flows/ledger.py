@@ -1,6 +1,6 @@
 """The run ledger: one JSON line per run in ``reports/runs.jsonl``, read by ``aideals status``.
 
-Every run appends its outcome when it ends: ``published``, ``unchanged``, ``failed`` or
+Every run appends its outcome when it ends: ``released``, ``unchanged``, ``failed`` or
 ``locked`` (another run held the data folder). A run killed outright writes nothing; the next
 run and the lock file show that. Lines are small and appended in one write, so concurrent
 appends do not interleave.

@@ -332,7 +332,7 @@ def _error_text(exc: BaseException) -> str:
 
 def _ledger_fields(summary: RunSummary) -> dict[str, Any]:
     return {
-        "outcome": "published" if summary.published else "unchanged",
+        "outcome": "released" if summary.published else "unchanged",
         "version": summary.version,
         "articles_read": summary.articles_parsed,
         "articles_new_or_changed": summary.articles_new_or_changed,

@@ -70,7 +70,7 @@ def _releases_table(manifests: list[dict[str, Any]]) -> Table:
     return table
 
 
-OUTCOME_STYLES = {"published": "green", "unchanged": "cyan", "failed": "red", "locked": "yellow"}
+OUTCOME_STYLES = {"released": "green", "unchanged": "cyan", "failed": "red", "locked": "yellow"}
 
 
 def _runs_table(runs: list[dict[str, Any]]) -> Table:
@@ -84,7 +84,7 @@ def _runs_table(runs: list[dict[str, Any]]) -> Table:
         outcome = str(r.get("outcome", "?"))
         deals = (
             f"+{r.get('deals_added', 0)} ~{r.get('deals_changed', 0)} -{r.get('deals_removed', 0)}"
-            if outcome in ("published", "unchanged")
+            if outcome in ("released", "unchanged")
             else ""
         )
         table.add_row(

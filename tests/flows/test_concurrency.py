@@ -65,4 +65,4 @@ def test_an_overlapping_run_exits_or_waits_and_nothing_is_published_twice(
     assert read_table(data, "articles").height == 2
     assert read_table(data, "deals").get_column("deal_id").is_unique().all()
     outcomes = sorted(r["outcome"] for r in read_runs(paths))
-    assert outcomes == ["locked", "published", "unchanged"]
+    assert outcomes == ["locked", "released", "unchanged"]

@@ -152,7 +152,7 @@ def test_serve_starts_a_local_server_and_a_run_triggered_through_the_api_publish
         paths = DataPaths(tmp_path / "data")
         assert release_versions(paths) == [0]
         assert read_table(tmp_path / "data", "articles").height == 2
-        assert [r["outcome"] for r in read_runs(paths)] == ["published"]
+        assert [r["outcome"] for r in read_runs(paths)] == ["released"]
         process.send_signal(signal.SIGTERM)
         process.wait(timeout=90)
     assert "stopped serving" in output.rest()

@@ -1,4 +1,4 @@
-"""`aideals status` on a real published data folder: releases, runs and their outcome (published,
+"""`aideals status` on a real published data folder: releases, runs and their outcome (released,
 unchanged, failed, locked out), validation results and the quarantined rows."""
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ def test_status_shows_releases_runs_validation_and_quarantine(tmp_path: Path) ->
     with run_lock(paths.run_lock), pytest.raises(RunLocked):
         run(settings)
     assert [r["outcome"] for r in read_runs(paths)] == [
-        "published",
+        "released",
         "unchanged",
         "failed",
         "locked",
@@ -78,7 +78,7 @@ def test_status_shows_releases_runs_validation_and_quarantine(tmp_path: Path) ->
         *(str(rows[name]["rows"]) for name in ("articles", "deal_mentions", "deals", "quarantine")),
     ]
     assert "Last runs" in output
-    for outcome in ("published", "unchanged", "failed", "locked"):
+    for outcome in ("released", "unchanged", "failed", "locked"):
         assert outcome in output
     assert "no source could be read" in output
     assert "another aideals run holds" in output
