@@ -195,3 +195,37 @@ def test_the_local_server_vacuums_flow_runs_with_the_configured_retention() -> N
     assert result.stdout.split("]")[0] + "]" == "['events', 'flow_runs', 'orphans']"
     assert float(result.stdout.split()[-1]) == 14 * 86400
     assert (env["DO_NOT_TRACK"], env["PREFECT_SERVER_ANALYTICS_ENABLED"]) == ("1", "false")
+
+
+def test_the_maintain_command_prunes_a_data_folder_and_reports_what_it_did(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from flows.cli import app
+
+    paths = DataPaths(tmp_path / "data")
+    for day in range(3):
+        publish(paths, day + 1, day)
+    args = ["maintain", "--data-dir", str(paths.root), "--keep-releases", "1", "--no-prefect"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert "releases kept: 2; dropped: 2" in result.output
+    assert "exports removed: 2" in result.output
+    assert storage.release_versions(paths) == [2]
+    assert storage.read_table(paths.root, "deals").height == 3
+
+
+def test_the_maintain_command_refuses_while_a_run_holds_the_folder(tmp_path: Path) -> None:
+    """A running pipeline holds the lock: maintenance says so instead of deleting under it."""
+    from typer.testing import CliRunner
+
+    from flows.cli import app
+    from flows.locking import run_lock
+
+    paths = DataPaths(tmp_path / "data")
+    publish(paths, 1, 0)
+    with run_lock(paths.run_lock):
+        result = CliRunner().invoke(
+            app, ["maintain", "--data-dir", str(paths.root), "--no-prefect"]
+        )
+    assert result.exit_code == 1
+    assert "another aideals run holds" in result.output
