@@ -188,8 +188,9 @@ def serve(
         stack.enter_context(temporary_settings(updates={PREFECT_API_URL: api_url}))
         when = ", ".join(f"{k} {v}" for k, v in schedule_of(settings).items())
         typer.echo(
-            f"serving deployment {FLOW_NAME}/{name} ({when}) into {settings.data_dir}; "
-            f"run it now with: .venv/bin/prefect deployment run '{FLOW_NAME}/{name}'"
+            f"serving deployment {FLOW_NAME}/{name} ({when}) into {settings.data_dir}\n"
+            f"run it now with: PREFECT_API_URL={api_url} "
+            f".venv/bin/prefect deployment run '{FLOW_NAME}/{name}'"
         )
         with suppress(KeyboardInterrupt):
             serve_deployment(settings, config_file, name)

@@ -12,7 +12,6 @@ and only those no kept release needs are deleted.
 
 from __future__ import annotations
 
-import json
 import shutil
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -201,7 +200,3 @@ def delete_old_flow_runs(retention_days: float, now: datetime | None = None) -> 
             for flow_run in batch:
                 client.delete_flow_run(flow_run.id)
                 deleted += 1
-
-
-def describe(report: MaintenanceReport) -> str:
-    return json.dumps(report.__dict__, default=str)
