@@ -41,6 +41,10 @@ def run(
             help="Fetch from loopback, private and link-local addresses (refused by default).",
         ),
     ] = None,
+    wait: Annotated[
+        float,
+        typer.Option(help="Seconds to wait for a run already holding the data folder (0: exit)."),
+    ] = 0.0,
 ) -> None:
     """Run the pipeline once: read, extract, consolidate, validate, publish, report."""
     from flows.settings import SettingsError, load_settings
@@ -62,7 +66,7 @@ def run(
     from flows.pipeline import run as run_flow
 
     try:
-        summary = run_flow(settings)
+        summary = run_flow(settings, wait_seconds=wait)
     except NOTHING_PUBLISHED as exc:
         _fail(f"nothing published: {exc}")
         return
@@ -140,6 +144,174 @@ def show(
         _fail(str(exc))
         return
     typer.echo(frame.head(limit))
+
+
+@app.command()
+def serve(
+    source: Annotated[
+        list[Path] | None,
+        typer.Option("--source", "-s", help="JSON-lines file or folder of pages (repeatable)."),
+    ] = None,
+    data_dir: Annotated[
+        Path | None, typer.Option(help="Folder for raw/, published/, reports/.")
+    ] = None,
+    config: Annotated[
+        Path | None, typer.Option(help="Settings file (default: ./aideals.toml).")
+    ] = None,
+    port: Annotated[
+        int, typer.Option(help="Port of the local Prefect server started when none is set.")
+    ] = 4200,
+    name: Annotated[str, typer.Option(help="Name of the deployment.")] = "aideals",
+) -> None:
+    """Serve the pipeline as a Prefect deployment on the schedule in aideals.toml, until stopped.
+
+    Uses the Prefect server in PREFECT_API_URL; when none is set, starts a local one on
+    127.0.0.1 (SQLite, with its UI) for as long as this command runs.
+    """
+    import os
+    import signal
+    from contextlib import ExitStack, suppress
+
+    from flows.paths import DataPaths
+    from flows.prefect_server import ServerError, local_server, wait_until_healthy
+    from flows.settings import SettingsError, load_settings
+
+    try:
+        settings = load_settings(config, {"sources": source, "data_dir": data_dir})
+    except SettingsError as exc:
+        _fail(str(exc))
+        return
+    config_file = config or _config_in_use()
+    signal.signal(signal.SIGTERM, _exit_on_sigterm)  # stop cleanly (and the local server too)
+    with ExitStack() as stack:
+        api_url = _configured_api_url()
+        try:
+            if api_url:
+                wait_until_healthy(api_url, timeout=60)
+                typer.echo(f"using the Prefect server at {api_url}")
+            else:
+                log = DataPaths(settings.data_dir).server_log
+                typer.echo(f"starting a local Prefect server on 127.0.0.1:{port} (log: {log}) ...")
+                api_url = stack.enter_context(
+                    local_server(port, log, settings.flow_run_retention_days)
+                )
+                os.environ["PREFECT_API_URL"] = api_url
+                typer.echo(
+                    f"local Prefect server ready: UI at http://127.0.0.1:{port} "
+                    "(stopped when this command ends)"
+                )
+        except ServerError as exc:
+            _fail(str(exc))
+            return
+        from prefect.settings import PREFECT_API_URL, temporary_settings
+
+        from flows.deployment import FLOW_NAME, schedule_of, serve_deployment
+
+        stack.enter_context(temporary_settings(updates={PREFECT_API_URL: api_url}))
+        when = ", ".join(f"{k} {v}" for k, v in schedule_of(settings).items())
+        typer.echo(
+            f"serving deployment {FLOW_NAME}/{name} ({when}) into {settings.data_dir}\n"
+            f"run it now with: PREFECT_API_URL={api_url} "
+            f".venv/bin/prefect deployment run '{FLOW_NAME}/{name}'"
+        )
+        with suppress(KeyboardInterrupt):
+            serve_deployment(settings, config_file, name)
+    typer.echo("stopped serving")
+
+
+def _exit_on_sigterm(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _config_in_use() -> Path | None:
+    """The settings file load_settings reads when no --config is given."""
+    import os
+
+    if os.environ.get("AIDEALS_CONFIG"):
+        return Path(os.environ["AIDEALS_CONFIG"])
+    return Path("aideals.toml") if Path("aideals.toml").is_file() else None
+
+
+def _configured_api_url() -> str | None:
+    """PREFECT_API_URL from the environment or the active Prefect profile."""
+    from prefect.settings import PREFECT_API_URL
+
+    return PREFECT_API_URL.value() or None
+
+
+@app.command()
+def maintain(
+    data_dir: Annotated[
+        Path | None, typer.Option(help="Folder for raw/, published/, reports/.")
+    ] = None,
+    config: Annotated[
+        Path | None, typer.Option(help="Settings file (default: ./aideals.toml).")
+    ] = None,
+    keep_releases: Annotated[
+        int | None, typer.Option(help="Releases to keep readable (default: from the settings).")
+    ] = None,
+    prefect: Annotated[
+        bool,
+        typer.Option(help="Also delete old flow runs from Prefect's database (PREFECT_API_URL)."),
+    ] = True,
+    wait: Annotated[float, typer.Option(help="Seconds to wait for a running run.")] = 0.0,
+) -> None:
+    """Compact the current release, vacuum files no kept release needs, prune old runs."""
+    from flows.settings import SettingsError, load_settings
+
+    try:
+        settings = load_settings(config, {"data_dir": data_dir, "keep_releases": keep_releases})
+    except SettingsError as exc:
+        _fail(str(exc))
+        return
+    from flows.locking import RunLocked, run_lock
+    from flows.maintenance import delete_old_flow_runs, maintain_data
+    from flows.paths import DataPaths
+
+    paths = DataPaths(settings.data_dir)
+    try:
+        with run_lock(paths.run_lock, wait_seconds=wait):
+            report = maintain_data(paths, settings.keep_releases)
+    except RunLocked as exc:
+        _fail(str(exc))
+        return
+    failure = None
+    if prefect:
+        try:
+            report.flow_runs_deleted = delete_old_flow_runs(settings.flow_run_retention_days)
+        except Exception as exc:  # an unreachable API: the data folder is done, say what is not
+            failure = f"old Prefect flow runs not deleted: {type(exc).__name__}: {exc}"
+    for line in report.lines():
+        typer.echo(line)
+    if failure:
+        _fail(failure)
+
+
+@app.command()
+def status(
+    data_dir: Annotated[
+        Path | None, typer.Option(help="Folder for raw/, published/, reports/.")
+    ] = None,
+    config: Annotated[
+        Path | None, typer.Option(help="Settings file (default: ./aideals.toml).")
+    ] = None,
+    runs: Annotated[int, typer.Option(help="Recent runs to list.")] = 10,
+) -> None:
+    """Show the latest releases, the last runs, validation results and quarantined rows."""
+    from rich.console import Console
+
+    from flows.paths import DataPaths
+    from flows.settings import SettingsError, load_settings
+    from flows.status import status_report
+
+    try:
+        settings = load_settings(config, {"data_dir": data_dir})
+    except SettingsError as exc:
+        _fail(str(exc))
+        return
+    Console(width=None if sys.stdout.isatty() else 160).print(
+        status_report(DataPaths(settings.data_dir), runs=runs)
+    )
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -22,19 +23,30 @@ class RunLocked(RuntimeError):
 
 
 @contextmanager
-def run_lock(lock_file: Path) -> Iterator[None]:
-    """Hold ``lock_file`` exclusively for the duration, or raise RunLocked naming its holder."""
+def run_lock(lock_file: Path, wait_seconds: float = 0.0) -> Iterator[None]:
+    """Hold ``lock_file`` exclusively for the duration, or raise RunLocked naming its holder.
+
+    With ``wait_seconds``, keep trying that long (once a second) before giving up.
+    """
     lock_file.parent.mkdir(parents=True, exist_ok=True)
     handle = lock_file.open("a+", encoding="utf-8")
+    deadline = time.monotonic() + max(wait_seconds, 0.0)
     try:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            handle.seek(0)
-            holder = handle.read().strip() or "another process"
-            raise RunLocked(
-                f"another aideals run holds {lock_file} ({holder}); wait for it to finish"
-            ) from None
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() < deadline:
+                    time.sleep(min(1.0, max(deadline - time.monotonic(), 0.01)))
+                    continue
+                handle.seek(0)
+                holder = handle.read().strip() or "another process"
+                waited = f" after waiting {wait_seconds:g} s" if wait_seconds > 0 else ""
+                raise RunLocked(
+                    f"another aideals run holds {lock_file} ({holder}){waited}; "
+                    "wait for it to finish or pass --wait SECONDS"
+                ) from None
         handle.seek(0)
         handle.truncate()
         handle.write(f"pid {os.getpid()}, since {datetime.now(UTC).isoformat(timespec='seconds')}")

@@ -87,3 +87,25 @@ class DataPaths:
     def run_lock(self) -> Path:
         """Held by the run publishing into this folder (see flows.locking)."""
         return self.root / ".run.lock"
+
+    @property
+    def run_ledger(self) -> Path:
+        """One JSON line per run, appended when it ends (published, unchanged, failed, locked)."""
+        return self.reports / "runs.jsonl"
+
+    @property
+    def run_reports(self) -> Path:
+        return self.reports / "runs"
+
+    @property
+    def exports(self) -> Path:
+        return self.published / "_exports"
+
+    def pause_marker(self, stage: str) -> Path:
+        """Written by the fault-injection hook (flows.faults) when a run pauses at ``stage``."""
+        return self.root / f".paused-at-{stage}"
+
+    @property
+    def server_log(self) -> Path:
+        """Output of the local Prefect server that `aideals serve` starts."""
+        return self.root / "prefect-server.log"

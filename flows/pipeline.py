@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import logging
+import os
 import time
 import uuid
 from collections.abc import Iterator
@@ -22,7 +23,9 @@ from prefect import flow, get_run_logger
 
 from expectations.common import TableLevelFailure, TableValidation, ValidationSession
 from flows import storage, tasks
-from flows.locking import run_lock
+from flows.faults import pause_point
+from flows.ledger import append_run
+from flows.locking import RunLocked, run_lock
 from flows.paths import DataPaths
 from flows.settings import Settings
 from transforms.deals import EXTRACTOR_VERSION
@@ -221,6 +224,7 @@ def _run(
             raise NoReadableSource(
                 "no source could be read: " + "; ".join(r.message() for r in inputs.rejections)
             )
+        pause_point(paths, "fetch")
         summary.raw_new = tasks.store_raw(paths, inputs.raw)
     with summary.stage("parse"):
         parsed, rejected = tasks.parse_inputs(inputs.raw, today)
@@ -248,6 +252,7 @@ def _run(
             )
             new_mentions.append(frame)
             rejected += failures
+            pause_point(paths, "extract")
         extracted = pl.concat(new_mentions)
     summary.mentions_extracted = extracted.height
 
@@ -259,6 +264,7 @@ def _run(
             settings.min_confidence,
             started,
         )
+        pause_point(paths, "validate")
     new_bad = mentions_check.quarantine.join(
         previous.tables["quarantine"].select("quarantine_id"), on="quarantine_id", how="anti"
     ).height
@@ -332,10 +338,49 @@ def _run(
     logger.info("published release %s", manifest["version"])
 
 
-def run(settings: Settings, run_name: str | None = None) -> RunSummary:
+def run(settings: Settings, run_name: str | None = None, wait_seconds: float = 0.0) -> RunSummary:
     """Run the flow once (Prefect's embedded ephemeral API unless PREFECT_API_URL is set).
 
-    Raises flows.locking.RunLocked, before Prefect starts, when another run holds the folder.
+    Raises flows.locking.RunLocked, before Prefect starts, when another run still holds the
+    folder after ``wait_seconds``. Every outcome goes to the run ledger (flows.ledger).
     """
-    with run_lock(DataPaths(settings.data_dir).run_lock):
-        return aideals_flow(settings, run_name)
+    paths = DataPaths(settings.data_dir)
+    started = datetime.now(UTC)
+    run_name = run_name or started.strftime("%Y%m%dT%H%M%SZ") + "-" + uuid.uuid4().hex[:6]
+    entry: dict[str, Any] = {
+        "run_name": run_name,
+        "started_at": started.isoformat(),
+        "pid": os.getpid(),
+    }
+    try:
+        with run_lock(paths.run_lock, wait_seconds=wait_seconds):
+            try:
+                summary = aideals_flow(settings, run_name)
+            except BaseException as exc:
+                append_run(paths, {**entry, "outcome": "failed", "error": _error_text(exc)})
+                raise
+            append_run(paths, {**entry, **_ledger_fields(summary)})
+            return summary
+    except RunLocked as exc:
+        append_run(paths, {**entry, "outcome": "locked", "error": str(exc)})
+        raise
+
+
+def _error_text(exc: BaseException) -> str:
+    text = str(exc) or type(exc).__name__
+    return text if isinstance(exc, NOTHING_PUBLISHED) else f"{type(exc).__name__}: {text}"
+
+
+def _ledger_fields(summary: RunSummary) -> dict[str, Any]:
+    return {
+        "outcome": "released" if summary.published else "unchanged",
+        "version": summary.version,
+        "articles_read": summary.articles_parsed,
+        "articles_new_or_changed": summary.articles_new_or_changed,
+        "deals_added": summary.deals_added,
+        "deals_changed": summary.deals_changed,
+        "deals_removed": summary.deals_removed,
+        "quarantined_new": summary.quarantined_new,
+        "validation": summary.validation.get("outcome"),
+        "report": summary.report_path,
+    }

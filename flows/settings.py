@@ -42,7 +42,8 @@ class Settings:
 
     sources: tuple[Path | str, ...] = (SAMPLE_SOURCE, SAMPLE_PAGES)  # str: an http(s) URL
     data_dir: Path = Path("data")
-    schedule: str = "0 6 * * *"
+    schedule: str = "0 6 * * *"  # cron, used unless schedule_interval is set
+    schedule_interval: int = 0  # seconds between scheduled runs; 0 = use the cron schedule
     batch_size: int = 500
     min_confidence: float = 0.4
     max_quarantine_fraction: float = 0.5
@@ -68,6 +69,10 @@ class Settings:
     def file_sources(self) -> tuple[Path, ...]:
         return tuple(s for s in self.sources if isinstance(s, Path))
 
+    keep_releases: int = 10  # releases that stay readable (time travel); older ones are pruned
+    flow_run_retention_days: float = 30.0  # Prefect flow runs older than this are deleted
+    maintain_after_run: bool = True  # scheduled runs end with the maintenance step
+
     def validate(self) -> Settings:
         if not self.sources:
             raise SettingsError("no sources configured: set sources in aideals.toml or --source")
@@ -92,6 +97,16 @@ class Settings:
                 raise SettingsError(f"{name} must not be negative, got {getattr(self, name)}")
         if not self.user_agent.strip():
             raise SettingsError("user_agent must not be empty")
+        if self.schedule_interval < 0:
+            raise SettingsError(
+                f"schedule interval must be 0 (use cron) or more seconds, got {self.schedule_interval}"
+            )
+        if self.keep_releases < 1:
+            raise SettingsError(f"keep_releases must be at least 1, got {self.keep_releases}")
+        if self.flow_run_retention_days < 0:
+            raise SettingsError(
+                f"flow_run_retention_days must not be negative, got {self.flow_run_retention_days}"
+            )
         return self
 
 
@@ -99,7 +114,11 @@ _PATH_LISTS = {"sources", "gazetteer_files"}
 _KINDS: dict[str, type] = {
     "data_dir": Path,
     "schedule": str,
+    "schedule_interval": int,
     "batch_size": int,
+    "keep_releases": int,
+    "flow_run_retention_days": float,
+    "maintain_after_run": bool,
     "min_confidence": float,
     "max_quarantine_fraction": float,
     "allow_private_hosts": bool,
@@ -118,6 +137,9 @@ _URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 # Split a `:`-separated list without cutting "http://host:8080/feed" apart.
 _LIST_SPLIT = re.compile(r":(?!//)(?!\d)")
 _NAMES = [f.name for f in fields(Settings)]
+_BOOL_WORDS = {"true": True, "1": True, "yes": True, "false": False, "0": False, "no": False}
+# Keys of the [schedule] table of aideals.toml and the settings they fill.
+_SCHEDULE_KEYS = {"cron": "schedule", "interval": "schedule_interval"}
 
 
 def _coerce(name: str, value: Any, origin: str, base: Path | None) -> Any:
@@ -157,6 +179,12 @@ def _coerce(name: str, value: Any, origin: str, base: Path | None) -> Any:
         if not isinstance(value, str):
             raise SettingsError(f"{origin}: {name} must be a string, got {value!r}")
         return value
+    if kind is bool:
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.strip().lower() in _BOOL_WORDS:
+            return _BOOL_WORDS[value.strip().lower()]
+        raise SettingsError(f"{origin}: {name} must be true or false, got {value!r}")
     try:
         if isinstance(value, bool):
             raise TypeError
@@ -166,14 +194,20 @@ def _coerce(name: str, value: Any, origin: str, base: Path | None) -> Any:
 
 
 def _flatten(table: Mapping[str, Any], origin: str) -> dict[str, Any]:
-    """Top-level keys plus the [thresholds], [web] and [schedule] tables of aideals.toml."""
+    """Top-level keys plus the [thresholds], [web], [schedule] and [maintenance] tables of aideals.toml."""
     flat: dict[str, Any] = {}
     for key, value in table.items():
-        if key in ("thresholds", "web") and isinstance(value, dict):
+        if key in ("thresholds", "web", "maintenance") and isinstance(value, dict):
             flat.update(value)
         elif key == "schedule" and isinstance(value, dict):
-            if "cron" in value:
-                flat["schedule"] = value["cron"]
+            unknown_keys = sorted(set(value) - set(_SCHEDULE_KEYS))
+            if unknown_keys:
+                raise SettingsError(
+                    f"{origin}: unknown [schedule] key(s) {', '.join(unknown_keys)}"
+                )
+            if "cron" in value and "interval" in value:
+                raise SettingsError(f"{origin}: [schedule] takes cron or interval, not both")
+            flat.update({_SCHEDULE_KEYS[k]: v for k, v in value.items()})
         else:
             flat[key] = value
     unknown = sorted(set(flat) - set(_NAMES))

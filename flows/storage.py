@@ -33,8 +33,10 @@ __all__ = [
     "read_release",
     "read_table",
     "read_web_state",
+    "release_versions",
     "store_payloads",
     "store_raw",
+    "write_manifest",
     "write_pending_fetch_log",
     "write_web_state",
 ]
@@ -121,16 +123,28 @@ def write_pending_fetch_log(paths: DataPaths, frame: pl.DataFrame) -> None:
     os.replace(tmp, paths.pending_fetch_log)
 
 
-def current_version(paths: DataPaths) -> int | None:
-    """The number of the latest complete release, or None before the first."""
+def release_versions(paths: DataPaths) -> list[int]:
+    """The numbers of every complete release still kept, oldest first."""
     if not paths.releases.is_dir():
-        return None
+        return []
     versions = []
     for p in paths.releases.glob("v*.json"):
         stem = p.name.removesuffix(".json")
         if stem[1:].isdigit():
             versions.append(int(stem[1:]))
-    return max(versions) if versions else None
+    return sorted(versions)
+
+
+def current_version(paths: DataPaths) -> int | None:
+    """The number of the latest complete release, or None before the first."""
+    versions = release_versions(paths)
+    return versions[-1] if versions else None
+
+
+def write_manifest(paths: DataPaths, manifest: Mapping[str, Any]) -> None:
+    """Write (or, after compaction, rewrite) a release manifest atomically."""
+    data = json.dumps(dict(manifest), indent=2, sort_keys=True).encode()
+    _write_atomic(paths.manifest(int(manifest["version"])), data)
 
 
 def read_manifest(paths: DataPaths, version: int | None = None) -> dict[str, Any] | None:
@@ -249,5 +263,5 @@ def publish_release(
         },
         "validation": dict(validation),
     }
-    _write_atomic(paths.manifest(version), json.dumps(manifest, indent=2, sort_keys=True).encode())
+    write_manifest(paths, manifest)
     return manifest
