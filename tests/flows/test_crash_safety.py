@@ -137,6 +137,7 @@ def test_a_run_killed_during_a_stage_leaves_the_last_release_and_the_next_run_re
             "deal_mentions": True,
             "deals": True,
             "quarantine": False,
+            "fetch_log": False,
         }
 
     # The next run is not stalled by the killed one's lock and publishes one whole new release.
