@@ -1446,6 +1446,7 @@ def extract_deals(article: Article, gazetteer: Gazetteer) -> list[DealMention]:
                 seen.append(_Sentence(position, sentence, [], money))
             continue
         sentence_parties: list[_Party] = []
+        first_new = len(facts)  # facts from this sentence are appended after this point
         previous_fact: _Fact | None = None
         shopping = denial = False
         checked = False
@@ -1524,14 +1525,14 @@ def extract_deals(article: Article, gazetteer: Gazetteer) -> list[DealMention]:
                 # "...raised $1 billion from A and B; people close to it put its valuation at $5
                 # billion": a later clause of the sentence values the round just told.
                 previous_fact.valuation = _pick_money(clause, text)[1]
-        told = [f for f in facts if f.sentence_index == position]
+        told = facts[first_new:]
         if told and any(f.deal_type == "licensing" for f in told) and _team_licence(sentence.text):
             # "... returned to Google with part of the team, and Google received a licence":
             # a licence that comes with hiring the founders or staff is an acqui-hire.
-            for i in range(len(facts) - len(told), len(facts)):
+            for i in range(first_new, len(facts)):
                 if facts[i].deal_type == "licensing":
                     facts[i] = replace(facts[i], deal_type="acquihire")
-            told = [f for f in facts if f.sentence_index == position]
+            told = facts[first_new:]
         if told and lead_in is not None and lead_in[0] == position - 1:
             # "Amazon followed in late June. Adept's founders joined Amazon ...": the short
             # sentence before dates the deal it introduces.
