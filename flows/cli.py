@@ -4,17 +4,34 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
+if TYPE_CHECKING:
+    from flows.settings import Settings
+
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="AI-industry deals from news.")
 
+DataDirOption = Annotated[Path | None, typer.Option(help="Folder for raw/, published/, reports/.")]
+ConfigOption = Annotated[Path | None, typer.Option(help="Settings file (default: ./aideals.toml).")]
 
-def _fail(message: str) -> None:
+
+def _fail(message: str) -> NoReturn:
     typer.echo(f"aideals: {message}", err=True)
     raise typer.Exit(1)
+
+
+def _settings(config: Path | None, overrides: Mapping[str, Any]) -> Settings:
+    """The settings for a command, or a clear message and exit status 1."""
+    from flows.settings import SettingsError, load_settings
+
+    try:
+        return load_settings(config, overrides)
+    except SettingsError as exc:
+        _fail(str(exc))
 
 
 @app.command()
@@ -28,12 +45,8 @@ def run(
             "or page (repeatable).",
         ),
     ] = None,
-    data_dir: Annotated[
-        Path | None, typer.Option(help="Folder for raw/, published/, reports/.")
-    ] = None,
-    config: Annotated[
-        Path | None, typer.Option(help="Settings file (default: ./aideals.toml).")
-    ] = None,
+    data_dir: DataDirOption = None,
+    config: ConfigOption = None,
     allow_private_hosts: Annotated[
         bool | None,
         typer.Option(
@@ -47,20 +60,14 @@ def run(
     ] = 0.0,
 ) -> None:
     """Run the pipeline once: read, extract, consolidate, validate, publish, report."""
-    from flows.settings import SettingsError, load_settings
-
-    try:
-        settings = load_settings(
-            config,
-            {
-                "sources": source,
-                "data_dir": data_dir,
-                "allow_private_hosts": allow_private_hosts or None,
-            },
-        )
-    except SettingsError as exc:
-        _fail(str(exc))
-        return
+    settings = _settings(
+        config,
+        {
+            "sources": source,
+            "data_dir": data_dir,
+            "allow_private_hosts": allow_private_hosts or None,
+        },
+    )
     from flows.locking import RunLocked
     from flows.pipeline import NOTHING_PUBLISHED
     from flows.pipeline import run as run_flow
@@ -69,10 +76,8 @@ def run(
         summary = run_flow(settings, wait_seconds=wait)
     except NOTHING_PUBLISHED as exc:
         _fail(f"nothing published: {exc}")
-        return
     except RunLocked as exc:
         _fail(str(exc))
-        return
     for message in summary.fetch_failures:
         typer.echo(f"fetch failed: {message}", err=True)
     for message in summary.rejections:
@@ -142,7 +147,6 @@ def show(
         frame = read_table(data_dir, table, version)
     except (KeyError, LookupError) as exc:
         _fail(str(exc))
-        return
     typer.echo(frame.head(limit))
 
 
@@ -152,12 +156,8 @@ def serve(
         list[Path] | None,
         typer.Option("--source", "-s", help="JSON-lines file or folder of pages (repeatable)."),
     ] = None,
-    data_dir: Annotated[
-        Path | None, typer.Option(help="Folder for raw/, published/, reports/.")
-    ] = None,
-    config: Annotated[
-        Path | None, typer.Option(help="Settings file (default: ./aideals.toml).")
-    ] = None,
+    data_dir: DataDirOption = None,
+    config: ConfigOption = None,
     port: Annotated[
         int, typer.Option(help="Port of the local Prefect server started when none is set.")
     ] = 4200,
@@ -174,14 +174,10 @@ def serve(
 
     from flows.paths import DataPaths
     from flows.prefect_server import ServerError, local_server, wait_until_healthy
-    from flows.settings import SettingsError, load_settings
+    from flows.settings import find_config
 
-    try:
-        settings = load_settings(config, {"sources": source, "data_dir": data_dir})
-    except SettingsError as exc:
-        _fail(str(exc))
-        return
-    config_file = config or _config_in_use()
+    settings = _settings(config, {"sources": source, "data_dir": data_dir})
+    config_file = find_config(config)
     signal.signal(signal.SIGTERM, _exit_on_sigterm)  # stop cleanly (and the local server too)
     with ExitStack() as stack:
         api_url = _configured_api_url()
@@ -202,7 +198,6 @@ def serve(
                 )
         except ServerError as exc:
             _fail(str(exc))
-            return
         from prefect.settings import PREFECT_API_URL, temporary_settings
 
         from flows.deployment import FLOW_NAME, schedule_of, serve_deployment
@@ -223,15 +218,6 @@ def _exit_on_sigterm(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
-def _config_in_use() -> Path | None:
-    """The settings file load_settings reads when no --config is given."""
-    import os
-
-    if os.environ.get("AIDEALS_CONFIG"):
-        return Path(os.environ["AIDEALS_CONFIG"])
-    return Path("aideals.toml") if Path("aideals.toml").is_file() else None
-
-
 def _configured_api_url() -> str | None:
     """PREFECT_API_URL from the environment or the active Prefect profile."""
     from prefect.settings import PREFECT_API_URL
@@ -241,12 +227,8 @@ def _configured_api_url() -> str | None:
 
 @app.command()
 def maintain(
-    data_dir: Annotated[
-        Path | None, typer.Option(help="Folder for raw/, published/, reports/.")
-    ] = None,
-    config: Annotated[
-        Path | None, typer.Option(help="Settings file (default: ./aideals.toml).")
-    ] = None,
+    data_dir: DataDirOption = None,
+    config: ConfigOption = None,
     keep_releases: Annotated[
         int | None, typer.Option(help="Releases to keep readable (default: from the settings).")
     ] = None,
@@ -257,13 +239,7 @@ def maintain(
     wait: Annotated[float, typer.Option(help="Seconds to wait for a running run.")] = 0.0,
 ) -> None:
     """Compact the current release, vacuum files no kept release needs, prune old runs."""
-    from flows.settings import SettingsError, load_settings
-
-    try:
-        settings = load_settings(config, {"data_dir": data_dir, "keep_releases": keep_releases})
-    except SettingsError as exc:
-        _fail(str(exc))
-        return
+    settings = _settings(config, {"data_dir": data_dir, "keep_releases": keep_releases})
     from flows.locking import RunLocked, run_lock
     from flows.maintenance import delete_old_flow_runs, maintain_data
     from flows.paths import DataPaths
@@ -274,7 +250,6 @@ def maintain(
             report = maintain_data(paths, settings.keep_releases)
     except RunLocked as exc:
         _fail(str(exc))
-        return
     failure = None
     if prefect:
         try:
@@ -289,26 +264,17 @@ def maintain(
 
 @app.command()
 def status(
-    data_dir: Annotated[
-        Path | None, typer.Option(help="Folder for raw/, published/, reports/.")
-    ] = None,
-    config: Annotated[
-        Path | None, typer.Option(help="Settings file (default: ./aideals.toml).")
-    ] = None,
+    data_dir: DataDirOption = None,
+    config: ConfigOption = None,
     runs: Annotated[int, typer.Option(help="Recent runs to list.")] = 10,
 ) -> None:
     """Show the latest releases, the last runs, validation results and quarantined rows."""
     from rich.console import Console
 
     from flows.paths import DataPaths
-    from flows.settings import SettingsError, load_settings
     from flows.status import status_report
 
-    try:
-        settings = load_settings(config, {"data_dir": data_dir})
-    except SettingsError as exc:
-        _fail(str(exc))
-        return
+    settings = _settings(config, {"data_dir": data_dir})
     Console(width=None if sys.stdout.isatty() else 160).print(
         status_report(DataPaths(settings.data_dir), runs=runs)
     )

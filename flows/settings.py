@@ -22,6 +22,7 @@ __all__ = [
     "SAMPLE_SOURCE",
     "Settings",
     "SettingsError",
+    "find_config",
     "load_settings",
 ]
 
@@ -237,6 +238,22 @@ def _from_env(env: Mapping[str, str]) -> dict[str, Any]:
     return values
 
 
+def find_config(
+    config: Path | None = None,
+    env: Mapping[str, str] | None = None,
+    cwd: Path | None = None,
+) -> Path | None:
+    """The settings file in use: ``config``, else ``AIDEALS_CONFIG``, else ``./aideals.toml``
+    when it exists, else none."""
+    env = os.environ if env is None else env
+    cwd = Path.cwd() if cwd is None else cwd
+    if config is None and ENV_PREFIX + "CONFIG" in env:
+        config = Path(env[ENV_PREFIX + "CONFIG"])
+    if config is None and (cwd / CONFIG_NAME).is_file():
+        config = cwd / CONFIG_NAME
+    return config
+
+
 def load_settings(
     config: Path | None = None,
     overrides: Mapping[str, Any] | None = None,
@@ -249,11 +266,7 @@ def load_settings(
     does not exist is an error.
     """
     env = os.environ if env is None else env
-    cwd = Path.cwd() if cwd is None else cwd
-    if config is None and ENV_PREFIX + "CONFIG" in env:
-        config = Path(env[ENV_PREFIX + "CONFIG"])
-    if config is None and (cwd / CONFIG_NAME).is_file():
-        config = cwd / CONFIG_NAME
+    config = find_config(config, env, cwd)
     values: dict[str, Any] = {}
     if config is not None:
         values.update(_from_file(config))

@@ -1176,7 +1176,10 @@ def _pick_money(clause: Span, text: str) -> tuple[list[Money], Money | None]:
         if (
             _DEAL_WORTH_BEFORE.search(before)
             or _DEAL_VALUE_BEFORE.search(before)
-            or _DEAL_SUBJECT_VALUED.search(text[max(clause.start, start - 120) : start])
+            or (
+                ("valued" in before or "worth" in before)
+                and _DEAL_SUBJECT_VALUED.search(text[max(clause.start, start - 120) : start])
+            )
             or (_ROUND_AFTER.match(after) and not _VALUATION_AFTER.match(after))
         ):
             amounts.append(money)
@@ -1372,6 +1375,10 @@ def extract_deals(article: Article, gazetteer: Gazetteer) -> list[DealMention]:
     """Every deal the article reports, one record each, with the sentence that proves it."""
     text = article.text
     published = article.published
+    # The figure and date caches serve one article's sentences and clauses; starting each article
+    # empty keeps results (and benchmark figures) independent of what was read before.
+    _money_in.cache_clear()
+    _dates_in.cache_clear()
     sentences = [s for s in content_sentences(text, article.title) if not s.is_boilerplate]
     salience = _Salience()
     index = _Index(text, gazetteer)

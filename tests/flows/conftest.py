@@ -1,4 +1,5 @@
-"""A real ``prefect server start`` on 127.0.0.1 for the tests that need schedules or subprocesses.
+"""Shared fixtures of the flow tests: a real ``prefect server start`` on 127.0.0.1 for the tests
+that need schedules or subprocesses, and the web sites the web tests serve.
 
 One server per session (it takes about 10 s to get healthy), with its own PREFECT_HOME (SQLite)
 under a temporary folder; stopped with its whole process group at the end, whatever happened.
@@ -19,6 +20,8 @@ from pathlib import Path
 import pytest
 
 from flows.prefect_server import ServerError, wait_until_healthy
+from tests.flows.web_pages import healthy_site, news_site, wire_site
+from tests.flows.web_site import Site
 
 BIN = Path(sys.executable).parent
 
@@ -90,3 +93,28 @@ def prefect_server() -> Iterator[LiveServer]:
         yield LiveServer(api_url, home)
     finally:
         stop_group(process)
+
+
+# The sites the web tests serve on 127.0.0.1 (tests/flows/web_pages.py), one server each.
+@pytest.fixture
+def news() -> Iterator[Site]:
+    site = Site()
+    news_site(site)
+    yield site
+    site.close()
+
+
+@pytest.fixture
+def wire(news: Site) -> Iterator[Site]:
+    site = Site()
+    wire_site(site)
+    yield site
+    site.close()
+
+
+@pytest.fixture
+def healthy() -> Iterator[Site]:
+    site = Site()
+    healthy_site(site)
+    yield site
+    site.close()

@@ -3,51 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 from typing import Any
 
-import pytest
-
 from flows.web import FetchPolicy, WebFetch, crawl
-from tests.flows.web_pages import FAULT_PATHS, NVIDIA_PATH, healthy_site, news_site, wire_site
+from tests.flows.web_pages import FAST_WEB, FAULT_PATHS, NVIDIA_PATH
 from tests.flows.web_site import Route, Site
 
-POLICY = FetchPolicy(
-    user_agent="aideals-test/1.0",
-    allow_private_hosts=True,
-    per_host_concurrency=4,
-    requests_per_second=500.0,
-    timeout_seconds=1.0,
-    max_body_bytes=1_000_000,
-    max_redirects=4,
-    retries=2,
-    backoff_seconds=0.05,
-    max_retry_after_seconds=5.0,
-)
-
-
-@pytest.fixture
-def news() -> Iterator[Site]:
-    site = Site()
-    news_site(site)
-    yield site
-    site.close()
-
-
-@pytest.fixture
-def wire(news: Site) -> Iterator[Site]:
-    site = Site()
-    wire_site(site)
-    yield site
-    site.close()
-
-
-@pytest.fixture
-def healthy() -> Iterator[Site]:
-    site = Site()
-    healthy_site(site)
-    yield site
-    site.close()
+POLICY = FetchPolicy(**FAST_WEB, max_redirects=4)
 
 
 def fetch(sources: list[str], policy: FetchPolicy = POLICY, state: Any = None) -> WebFetch:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import polars as pl
@@ -15,38 +14,12 @@ import pytest
 from flows import storage
 from flows.paths import DataPaths
 from flows.settings import Settings
-from tests.flows.web_pages import FAULT_PATHS, NVIDIA_PATH, healthy_site, news_site, wire_site
+from tests.flows.web_pages import FAST_WEB, FAULT_PATHS, NVIDIA_PATH, healthy_site
 from tests.flows.web_site import Site
 
 pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("prefect_harness")]
 
-WEB = {
-    "allow_private_hosts": True,
-    "user_agent": "aideals-test/1.0",
-    "per_host_concurrency": 4,
-    "requests_per_second": 500.0,
-    "timeout_seconds": 1.0,
-    "max_body_bytes": 1_000_000,
-    "retries": 2,
-    "backoff_seconds": 0.05,
-    "max_retry_after_seconds": 5.0,
-}
-
-
-@pytest.fixture
-def news() -> Iterator[Site]:
-    site = Site()
-    news_site(site)
-    yield site
-    site.close()
-
-
-@pytest.fixture
-def wire(news: Site) -> Iterator[Site]:
-    site = Site()
-    wire_site(site)
-    yield site
-    site.close()
+WEB = FAST_WEB
 
 
 def run(sources: list[str], data: Path, **web: object):  # type: ignore[no-untyped-def]

@@ -5,6 +5,7 @@ syndicated copy of one story."""
 from __future__ import annotations
 
 from html import escape
+from typing import Any
 
 from tests.flows.web_site import Route, Site, zeros
 
@@ -243,3 +244,17 @@ def healthy_site(site: Site) -> None:
         news_sitemap([(base + "/cloud/meta-coreweave", "2025-09-30", "Meta and CoreWeave")]),
         "application/xml",
     )
+
+
+# Web settings for tests: loopback allowed, fast timeouts and backoff, no politeness delay.
+FAST_WEB: dict[str, Any] = {
+    "allow_private_hosts": True,
+    "user_agent": "aideals-test/1.0",
+    "per_host_concurrency": 4,
+    "requests_per_second": 500.0,
+    "timeout_seconds": 1.0,
+    "max_body_bytes": 1_000_000,
+    "retries": 2,
+    "backoff_seconds": 0.05,
+    "max_retry_after_seconds": 5.0,
+}

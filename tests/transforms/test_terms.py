@@ -53,7 +53,10 @@ from transforms.terms import (
         ("AWS is Anthropic's primary training partner.", "primary"),
         ("Amazon made Amazon Web Services its primary cloud.", "primary"),
         ("Google gets a non-exclusive licence to its models.", "non_exclusive"),
-        ("Nvidia signed a non-exclusive licensing agreement for Groq's technology.", "non_exclusive"),
+        (
+            "Nvidia signed a non-exclusive licensing agreement for Groq's technology.",
+            "non_exclusive",
+        ),
         ("Anthropic named Google Cloud its preferred cloud.", "preferred"),
         ("Google Cloud is a preferred partner.", "preferred"),
         ("Oracle is the preferred cloud provider.", "preferred"),
