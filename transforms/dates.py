@@ -125,6 +125,13 @@ class DateMention:
     value: date
     precision: str  # day | month | quarter | year
 
+    def shifted(self, offset: int) -> DateMention:
+        """The same date with its offsets moved by ``offset``: found in a slice, placed in the
+        whole text."""
+        return DateMention(
+            self.start + offset, self.end + offset, self.text, self.value, self.precision
+        )
+
 
 def _month(token: str) -> int:
     return MONTHS[token.casefold().rstrip(".")]

@@ -38,6 +38,13 @@ from transforms.text import Span, clauses, content_sentences
 
 __all__ = ["DEAL_TYPES", "EXTRACTOR_VERSION", "DealMention", "extract_deals"]
 
+
+def _substrings(words: Iterable[str]) -> re.Pattern[str]:
+    """A pattern that finds any of ``words`` as a plain substring: one scan of the text, where
+    ``any(word in text for word in words)`` makes one pass per word."""
+    return re.compile(_trie_regex(words))
+
+
 EXTRACTOR_VERSION = "rules-1.0"
 # The data dictionary's deal types, listed there in the order of precedence that decides a
 # clause carrying cues of several kinds.
@@ -123,7 +130,8 @@ _CUE_STEMS = (
     "training partner",
     "tie up",
 )
-_ANY_CUE = re.compile(r"\b(?:" + _trie_regex(_CUE_STEMS) + ")")
+# Every stem starts with a letter, so "not after a word character" is the \b before it.
+_ANY_CUE = re.compile(_trie_regex(_CUE_STEMS, not_after=r"\w"))
 
 # Substrings every cue of a type contains: a type whose stems are absent is not searched.
 _TYPE_STEMS: dict[str, tuple[str, ...]] = {
@@ -143,6 +151,7 @@ _TYPE_STEMS: dict[str, tuple[str, ...]] = {
     "partnership": ("partner", "venture", "jv", "alliance", "team", "collaborat", "tie", "pact",
                     "revenue", "co-develop", "integrat", "into", "embed"),
 }  # fmt: skip
+_TYPE_STEM_PATTERNS = {t: _substrings(stems) for t, stems in _TYPE_STEMS.items()}
 
 _STAFF = (
     r"(?:CEO|chief executive|co-?founders?|founders?|staff|team|employees|researchers|talent|"
@@ -1010,49 +1019,47 @@ def _resolve_parties(
     return parties
 
 
+_RIVAL_BEFORE = re.compile(
+    r"(?i)\b(?:against|compet\w*\s+(?:with|against)|rivals?\s+(?:to|of))\s+(?:the\s+)?$"
+)
+_EXCLUDED_AFTER = re.compile(
+    # "OpenAI rival Anthropic": the rival is named, not a party
+    r"\s+(?:alumni|veterans?|rivals?|competitors?|challengers?)\b"
+    # advisers on the deal
+    r"|,?\s+(?:which|who|that)?\s*(?:arranged|advised|underwrote|acted as|was the adviser|"
+    r"is advising|advises)\b"
+    r"|['’]s\s+(?:[\w-]+\s+){0,2}(?:rivals?|competitors?|challengers?|peers?|critics?|customers|"
+    r"clients|users|buyers)\b"
+    # approvers: "with Microsoft's blessing"
+    r"|['’]s\s+(?:[\w-]+\s+)?(?:sign-off|blessing|approval|permission|consent|go-ahead|"
+    r"nod|backing of the)\b",
+    re.I,
+)
+_FORMER_BEFORE = re.compile(r"(?:former|ex-)\s*$", re.I)
+_FORMER_STAFF_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:[\w-]+\s+){0,3}(?:chief|CEO|executive|researchers?|employees?|staff|"
+    r"engineers?|president|head|director|scientist)",
+    re.I,
+)
+_MEDIA_SOURCE_AFTER = re.compile(r"\s+(?:Intelligence|estimate|analysts?|survey|data)\b")
+
+
 def _excluded(text: str, start: int, end: int, mention: OrgMention) -> bool:
     """Organisations that appear but are not parties: sources, approvers, rivals, alumni."""
     before = text[max(0, start - 40) : start]
     after = text[end : end + 40]
-    if _EXCLUDED_BEFORE.search(before) or re.search(
-        r"(?i)\b(?:against|compet\w*\s+(?:with|against)|rivals?\s+(?:to|of))\s+(?:the\s+)?$", before
-    ):
+    if _EXCLUDED_BEFORE.search(before) or _RIVAL_BEFORE.search(before):
         return True
-    if re.match(r"^\s+(?:alumni|veterans?|rivals?|competitors?|challengers?)\b", after, re.I):
-        return True  # "OpenAI rival Anthropic": the rival is named, not a party
-    if re.match(
-        r"^,?\s+(?:which|who|that)?\s*(?:arranged|advised|underwrote|acted as|was the adviser|is advising|"
-        r"advises)\b",
-        after,
-        re.I,
-    ):
+    if _EXCLUDED_AFTER.match(after):
         return True
-    if re.match(
-        r"^['’]s\s+(?:[\w-]+\s+){0,2}(?:rivals?|competitors?|challengers?|peers?|critics?|customers|clients|users|buyers)\b",
-        after,
-        re.I,
-    ):
-        return True
-    if re.match(
-        r"^['’]s\s+(?:[\w-]+\s+)?(?:sign-off|blessing|approval|permission|consent|go-ahead|"
-        r"nod|backing of the)\b",
-        after,
-        re.I,
-    ):
-        return True
-    if re.search(r"(?:former|ex-)\s*$", before, re.I) and re.match(
-        r"^(?:['’]s)?\s+(?:[\w-]+\s+){0,3}(?:chief|CEO|executive|researchers?|employees?|staff|"
-        r"engineers?|president|head|director|scientist)",
-        after,
-        re.I,
-    ):
+    if _FORMER_BEFORE.search(before) and _FORMER_STAFF_AFTER.match(after):
         return True
     return bool(
         mention.kind == "media"
         and (
             _REPORTING_CONTEXT_BEFORE.search(before)
             or _REPORTING_CONTEXT_AFTER.match(after)
-            or re.match(r"^\s+(?:Intelligence|estimate|analysts?|survey|data)\b", after)
+            or _MEDIA_SOURCE_AFTER.match(after)
         )
     )
 
@@ -1066,7 +1073,7 @@ def _deal_types(clause_text: str, parties: list[_Party], gazetteer: Gazetteer) -
     kinds = {p.kind for p in parties if not p.attributive}
     sells_compute = any(p.is_product or gazetteer.provider_of(p.name) for p in parties)
     for deal_type in DEAL_TYPES:
-        if not any(stem in lower for stem in _TYPE_STEMS[deal_type]):
+        if not _TYPE_STEM_PATTERNS[deal_type].search(lower):
             matches = []
         else:
             matches = [
@@ -1172,7 +1179,7 @@ def _pick_money(clause: Span, text: str) -> tuple[list[Money], Money | None]:
         period = _PER_PERIOD_AFTER.match(after)
         if period and money.per_period is None:
             money = replace(money, per_period="year")
-        money = replace(money, start=start, end=end)
+        money = money.shifted(clause.start)
         if (
             _DEAL_WORTH_BEFORE.search(before)
             or _DEAL_VALUE_BEFORE.search(before)
@@ -1209,7 +1216,7 @@ def _attribution_date(sentence: Span, text: str, published: date | None) -> Date
     for d in _dates_in(sentence.text, published):
         before = sentence.text[max(0, d.start - 30) : d.start]
         if _ATTRIBUTION_BEFORE.search(before) and d.precision == "day":
-            return replace(d, start=sentence.start + d.start, end=sentence.start + d.end)
+            return d.shifted(sentence.start)
     return None
 
 
@@ -1245,7 +1252,7 @@ def _pick_date(clause: Span, text: str, published: date | None) -> DateMention |
                 break  # nothing finer can follow
     best = best or story_day
     if best is not None:
-        return replace(best, start=clause.start + best.start, end=clause.start + best.end)
+        return best.shifted(clause.start)
     return None
 
 
@@ -1255,16 +1262,18 @@ _PRECISION_RANK = {"day": 0, "month": 1, "quarter": 2, "year": 3}
 # --- role assignment ----------------------------------------------------------------------
 
 
-def _roles(fact: _Fact, text: str, gazetteer: Gazetteer) -> dict[str, str]:
-    names = [p.name for p in _unique(fact.parties)]
+def _roles(
+    parties: list[_Party], deal_type: str, text: str, gazetteer: Gazetteer
+) -> dict[str, str]:
+    names = [p.name for p in _unique(parties)]
     roles: dict[str, str] = {}
 
     def ctx(p: _Party) -> tuple[str, str]:
         return text[max(0, p.start - 80) : p.start], text[p.end : p.end + 80]
 
-    t = fact.deal_type
+    t = deal_type
     if t == "investment":
-        investee = _investee(fact.parties, text)
+        investee = _investee(parties, text)
         for n in names:
             roles[n] = "investee" if n == investee else "investor"
     elif t in {"acquisition", "acquihire"}:
@@ -1272,7 +1281,7 @@ def _roles(fact: _Fact, text: str, gazetteer: Gazetteer) -> dict[str, str]:
             target = next(
                 (
                     p.name
-                    for p in fact.parties
+                    for p in parties
                     if _TARGET_BEFORE.search(ctx(p)[0]) or _TARGET_AFTER.match(ctx(p)[1])
                 ),
                 None,
@@ -1281,7 +1290,7 @@ def _roles(fact: _Fact, text: str, gazetteer: Gazetteer) -> dict[str, str]:
             target = next(
                 (
                     p.name
-                    for p in fact.parties
+                    for p in parties
                     if _HIRE_TARGET.match(ctx(p)[1]) or _HIRE_TARGET_BEFORE.search(ctx(p)[0])
                 ),
                 None,
@@ -1291,20 +1300,16 @@ def _roles(fact: _Fact, text: str, gazetteer: Gazetteer) -> dict[str, str]:
         for n in names:
             roles[n] = "target" if n == target else "acquirer"
     elif t == "cloud_compute":
-        provider = _provider_party(fact.parties, text, gazetteer)
+        provider = _provider_party(parties, text, gazetteer)
         for n in names:
             roles[n] = "provider" if n == provider else "customer"
     elif t == "chip_supply":
-        supplier = next((p.name for p in fact.parties if p.kind == "chipmaker"), names[0])
+        supplier = next((p.name for p in parties if p.kind == "chipmaker"), names[0])
         for n in names:
             roles[n] = "supplier" if n == supplier else "customer"
     elif t == "licensing":
         licensor = next(
-            (
-                p.name
-                for p in fact.parties
-                if p.kind == "media" or _LICENSOR_BEFORE.search(ctx(p)[0])
-            ),
+            (p.name for p in parties if p.kind == "media" or _LICENSOR_BEFORE.search(ctx(p)[0])),
             None,
         )
         for n in names:
@@ -1420,7 +1425,7 @@ def extract_deals(article: Article, gazetteer: Gazetteer) -> list[DealMention]:
                 _pick_money(sentence, text)[0]
                 if len({p.name for p in quick}) <= 1
                 and _mentions_money(sentence.text, norm)
-                and any(word in norm for word in _AMOUNT_WORDS)
+                and _AMOUNT_WORDS.search(norm)
                 and _AMOUNT_ANAPHORA.search(sentence.text)
                 else []
             )
@@ -1630,10 +1635,7 @@ def _clause_facts(
             _Party(m.name, m.kind, clause.start + m.start, clause.start + m.end, False, False)
             for m in gazetteer.fallback(
                 clause.text,
-                [
-                    replace(p_, start=p_.start - clause.start, end=p_.end - clause.start)
-                    for p_ in _as_mentions(parties)
-                ],
+                _as_mentions(parties, offset=clause.start),
             )
             if not _excluded(text, clause.start + m.start, clause.start + m.end, m)
             and not _MODIFIER_AFTER.match(clause.text, m.end)
@@ -1667,7 +1669,7 @@ def _clause_facts(
         else:
             return []
     lower_clause = clause.text.lower()
-    regulatory = _has_any(lower_clause, _REGULATORY_WORDS) and bool(_REGULATORY.search(masked))
+    regulatory = bool(_REGULATORY_WORDS.search(lower_clause)) and bool(_REGULATORY.search(masked))
     if types[0] != "acquihire":
         parties = [p for p in parties if not _AFFILIATION_AFTER.match(text[p.end : p.end + 60])]
     unique = _unique(p for p in parties if not (p.kind == "media" and "licensing" not in types))
@@ -1735,7 +1737,7 @@ def _clause_facts(
         and amounts
     ):
         # "..., while Nvidia will put in up to $10 billion": borrow the other side.
-        roles = _roles(previous, text, gazetteer)
+        roles = _roles(previous.parties, previous.deal_type, text, gazetteer)
         counterpart = [
             p for p in previous.parties if roles.get(p.name) in {"investee", "target", "customer"}
         ]
@@ -1827,9 +1829,9 @@ def _clause_facts(
         holding_only=deal_type == "investment"
         and not amounts
         and bool(_HOLDING.search(clause.text)),
-        hedged=_has_any(lower_clause, _HEDGE_WORDS) and bool(_HEDGE.search(clause.text)),
+        hedged=bool(_HEDGE_WORDS.search(lower_clause)) and bool(_HEDGE.search(clause.text)),
         announced_cue=bool(_ANNOUNCED.search(sentence.text)),
-        background=_has_any(lower_clause, _BACKGROUND_WORDS) and _is_background(clause.text),
+        background=bool(_BACKGROUND_WORDS.search(lower_clause)) and _is_background(clause.text),
         is_title=sentence.is_title,
         generic_only=generic_only,
         joins_round=joins_round,
@@ -1843,7 +1845,8 @@ def _clause_facts(
             "chip_supply",
             "acquihire",
         } and (amounts or valuation or announced):
-            return [replace(template, amount=amounts[0] if amounts else None, partial=True)]
+            template.amount, template.partial = amounts[0] if amounts else None, True
+            return [template]
         return []
     if all(p.kind == "media" for p in unique) and deal_type != "licensing":
         return []
@@ -1880,7 +1883,8 @@ def _clause_facts(
             text[max(clause.start, amounts[0].start - 45) : amounts[0].start]
         ):
             own = bool(re.search(r"(?i)\binvest", text[clause.start : amounts[0].start]))
-    return [replace(template, amount=amount, own_amount=own)]
+    template.amount, template.own_amount = amount, own
+    return [template]
 
 
 _CONTRIBUTION_BEFORE = re.compile(
@@ -2047,8 +2051,9 @@ def _has_target(parties: list[_Party], text: str, masked: str) -> bool:
     return bool(re.match(r"[^,;.]{0,40}?X{2,}", masked[cue.end() : cue.end() + 60]))
 
 
-def _as_mentions(parties: list[_Party]) -> list[OrgMention]:
-    return [OrgMention(p.start, p.end, "", p.name, p.kind) for p in parties]
+def _as_mentions(parties: list[_Party], offset: int = 0) -> list[OrgMention]:
+    """The parties as organisation mentions, offsets relative to ``offset``."""
+    return [OrgMention(p.start - offset, p.end - offset, "", p.name, p.kind) for p in parties]
 
 
 def _recent_round(facts: list[_Fact], index: int) -> _Fact | None:
@@ -2433,64 +2438,63 @@ def _attach_titles(deals: list[_Deal], titles: list[_Fact]) -> None:
 
 
 # Substrings that every match of the longer patterns contains: a cheap test before the regex.
-_HEDGE_WORDS = (
+# Substrings that every match of the pattern they guard contains: a cheap scan before the regex.
+_HEDGE_WORDS = _substrings((
     "report", "said to", "according", "familiar", "briefed", "close with", "source", "rumo", "talks",
     "discussions", "weighing", "considering", "exploring", "mulling", "nearing", "unconfirmed",
     "anonymity", "worth", "asked not",
-)  # fmt: skip
-_REGULATORY_WORDS = (
+))  # fmt: skip
+_REGULATORY_WORDS = _substrings((
     "regulat", "antitrust", "competition", "commission", "ftc", "cma", "department", "doj", "probe",
     "inquiry", "investigation", "scrutiny", "compulsory", "merger rules", "watchdog", "lawmakers",
     "court", "lawsuit", "sued",
-)  # fmt: skip
-_BACKGROUND_WORDS = (
+))  # fmt: skip
+_BACKGROUND_WORDS = _substrings((
     "previously", "earlier", "already", "originally", "once", "first", "had ", "in the past",
     "original", "initial", "which has", "which had",
-)  # fmt: skip
-
-
-def _has_any(lower: str, words: tuple[str, ...]) -> bool:
-    return any(word in lower for word in words)
-
-
-_TERM_WORDS = (
+))  # fmt: skip
+_TERM_WORDS = _substrings((
     "%", "percent", "per cent", "exclusiv", "refusal", "rofr", "primary", "preferred", "sole",
     "azure", "aws", "google cloud", "oci", "oracle cloud",
-)  # fmt: skip
-_TERM_YEAR_WORDS = ("through", "until", "till", "expire", "extend", "runs", "lasts", "run to")
+))  # fmt: skip
+_TERM_YEAR_WORDS = _substrings(
+    ("through", "until", "till", "expire", "extend", "runs", "lasts", "run to")
+)
 _YEAR = re.compile(r"\b20[2-9]\d\b")
-_ANAPHORA_WORDS = (
+_ANAPHORA_WORDS = _substrings((
     "deal", "agreement", "partnership", "pact", "contract", "arrangement", "relationship",
     "investment", "acquisition", "transaction", "round", "tie-up", "terms", "alliance",
     "commitment", "collaboration", "purchase", "venture", "two companies", "two firms", "two sides",
     "both companies",
-)  # fmt: skip
+))  # fmt: skip
 
 
-_AMOUNT_WORDS = (
+_AMOUNT_WORDS = _substrings((
     "worth", "pegged", "pegs", "put the", "put its", "puts", "estimated", "valued", "priced", "paid",
     "paying", "pays", "pay ", "the deal", "the agreement", "the transaction", "the contract",
     "the purchase", "the arrangement", "the investment", "the price", "the figure", "the pact",
     "the commitment",
-)  # fmt: skip
+))  # fmt: skip
+
+
+_MONEY_SIGNS = re.compile("[$€£¥₹]")
+_MONEY_WORDS = _substrings(("dollar", "euro", "pound", "yen", "yuan"))
 
 
 def _mentions_money(text: str, lower: str) -> bool:
     """Cheap test for a currency sign or word before any money pattern runs."""
-    return any(sign in text for sign in "$€£¥₹") or any(
-        word in lower for word in ("dollar", "euro", "pound", "yen", "yuan")
-    )
+    return bool(_MONEY_SIGNS.search(text) or _MONEY_WORDS.search(lower))
 
 
 def _term_hint(lower: str) -> bool:
     """Cheap test (substring scans first) for a sentence that may state deal terms."""
-    return any(word in lower for word in _TERM_WORDS) or (
-        any(word in lower for word in _TERM_YEAR_WORDS) and bool(_YEAR.search(lower))
+    return bool(_TERM_WORDS.search(lower)) or (
+        bool(_TERM_YEAR_WORDS.search(lower)) and bool(_YEAR.search(lower))
     )
 
 
 def _anaphoric(lower: str, original: str) -> bool:
-    return any(word in lower for word in _ANAPHORA_WORDS) and bool(_ANAPHORA.search(original))
+    return bool(_ANAPHORA_WORDS.search(lower)) and bool(_ANAPHORA.search(original))
 
 
 _REVENUE_WEIGHT = re.compile(
@@ -2629,7 +2633,7 @@ def _to_mention(
     parties = _unique(
         p for f in sorted(body, key=lambda f: (f.partial, f.sentence_index)) for p in f.parties
     )
-    roles = _roles(replace(primary, parties=parties), article.text, gazetteer)
+    roles = _roles(parties, primary.deal_type, article.text, gazetteer)
     names = tuple(p.name for p in parties)
     deal_type = primary.deal_type
     amount = next((f.amount for f in body if f.amount is not None), None) or deal.extra_amount

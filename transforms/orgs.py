@@ -183,7 +183,8 @@ class Gazetteer:
                 forms[product] = (org.name, True)
         pattern = None
         if forms:
-            pattern = re.compile(rf"(?<![\w.@/-])(?:{trie_regex(forms)})(?![\w]|-[A-Z\d]|\.\w)")
+            names = trie_regex(forms, not_after=r"[\w.@/-]")
+            pattern = re.compile(rf"(?:{names})(?![\w]|-[A-Z\d]|\.\w)")
         return cls(orgs, forms, pattern)
 
     def get(self, name: str) -> Organisation | None:
@@ -248,11 +249,15 @@ class Gazetteer:
         return out
 
 
-def trie_regex(words: Iterable[str]) -> str:
+def trie_regex(words: Iterable[str], not_after: str | None = None) -> str:
     """One regex for many literal names, factored by common prefixes so matching stays fast.
 
     A flat alternation of a thousand names is tried name by name at every position; the trie
     form rejects a position after its first character. Longer names win, as in the flat form.
+
+    ``not_after`` (a one-character class such as ``[\\w.-]``) requires that the character before
+    a match is not in it. It is checked after the first letter rather than as a look-behind in
+    front, which would stop the regex engine from skipping to the names' first letters.
     """
     trie: dict[str, dict] = {}  # type: ignore[type-arg]
     for word in words:
@@ -261,15 +266,21 @@ def trie_regex(words: Iterable[str]) -> str:
             node = node.setdefault(char, {})
         node[""] = {}
 
-    def build(node: dict) -> str:  # type: ignore[type-arg]
+    def build(node: dict, top: bool = False) -> str:  # type: ignore[type-arg]
         ends = "" in node
-        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        branches = [
+            re.escape(char)
+            + (f"(?<!{not_after}{re.escape(char)})" if top and not_after else "")
+            + build(child)
+            for char, child in sorted(node.items())
+            if char
+        ]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
         return f"(?:{body})?" if ends else body
 
-    return build(trie)
+    return build(trie, top=True)
 
 
 def _split(value: str | None) -> tuple[str, ...]:
