@@ -24,7 +24,7 @@ from datetime import date
 from transforms.articles import Article
 from transforms.dates import DateMention, find_dates
 from transforms.money import Money, find_money
-from transforms.orgs import Gazetteer, OrgMention
+from transforms.orgs import Gazetteer, OrgMention, merge_mentions
 from transforms.orgs import trie_regex as _trie_regex
 from transforms.schemas import ALLOWED_DEAL_TYPES
 from transforms.terms import (
@@ -173,7 +173,11 @@ _CUE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"combin(?:e|es|ed|ing) with|all-stock (?:deal|transaction)|buyout)\b|"
         r"\bpa(?:y|ys|id|ying)\s+(?:about |roughly |some |around |nearly |more than |up to )?(?:\$|€|£|US\$)"
         r"[\d.,]+\s*\w*\s+(?:(?:in|of) (?:cash|stock|shares)(?: and (?:cash|stock))?\s+)?(?:for|to (?:buy|acquire))\s+(?=(?:the\s+)?[A-Z])|"
-        r"\bpa(?:id|ys|y) for\s+(?=(?:the\s+)?[A-Z])",
+        r"\bpa(?:id|ys|y) for\s+(?=(?:the\s+)?[A-Z])|"
+        # "paid $6.5 billion for the integration-software company": the price of a company
+        r"\bpa(?:y|ys|id|ying)\s+(?:about |roughly |some |around |nearly |more than |up to )?(?:\$|€|£|US\$)"
+        r"[\d.,]+\s*\w*\s+for\s+(?=(?:the|a|an)\s+(?:[\w-]+\s+){0,3}(?:company|startup|start-up|firm|"
+        r"maker|developer|specialist|business|unit|division|lab|provider|platform)\b)",
         re.I,
     ),
     "investment": re.compile(
@@ -426,6 +430,7 @@ _IT_WORTH_BEFORE = re.compile(
     re.I,
 )
 _DEAL_NOUN = re.compile(r"(?i)\b(?:deal|agreement|arrangement|contract|pact|transaction)\b")
+_PER_SHARE_AFTER = re.compile(r"\s*(?:a|per|for each|each)\s+(?:share|ADS|unit)\b", re.I)
 _PER_PERIOD_AFTER = re.compile(
     r"^\s*(?:a|per|each|every)\s+(?:year|annum)\b|^\s*(?:annually|yearly)\b", re.I
 )
@@ -567,7 +572,9 @@ _TARGET_SLOT = re.compile(
     re.I,
 )
 _IT_SUBJECT = re.compile(
-    r"^\W*(?:(?:in|on|last|earlier|back in|then|and|but|also|separately|meanwhile|later|this)\b[^,]{0,30}?,?\s+)?"
+    r"^\W*(?:(?:in|on|last|earlier|back in|then|and|but|also|separately|meanwhile|later|this)\b[^,]{0,30}?,?\s+"
+    # "Six years ago next month, it agreed to ...": any short opening phrase without a name
+    r"|[a-z0-9 '’-]{0,40}?,\s+)?"
     r"it\s+(?:has\s+|had\s+|also\s+|then\s+|later\s+|reportedly\s+|quietly\s+)*(?!is\b|was\b|would\b|could\b|"
     r"may\b|might\b|said\b|says\b)[a-z]+(?:ed|s)?\b",
     re.I,
@@ -861,12 +868,7 @@ def _with_short_names(text: str, found: list[OrgMention]) -> list[OrgMention]:
         for hit in re.finditer(rf"(?<![\w.-]){re.escape(short)}(?![\w-]|\.\w)", text[full.end :]):
             start, end = full.end + hit.start(), full.end + hit.end()
             extra.append(OrgMention(start, end, hit.group(), full.name, full.kind, full.is_product))
-    merged = [*found]
-    taken = [(m.start, m.end) for m in found]
-    for m in extra:
-        if not any(s < m.end and m.start < e for s, e in taken):
-            merged.append(m)
-    return sorted(merged, key=lambda m: m.start)
+    return merge_mentions(found, extra)
 
 
 def _with_ambiguous_names(
@@ -887,20 +889,50 @@ def _with_ambiguous_names(
             extra.append(OrgMention(hit.start(), hit.end(), name, name, org.kind, False))
     if not extra:
         return found
-    merged = [*found]
-    for m in extra:
-        if not any(o.start < m.end and m.start < o.end for o in found):
-            merged.append(m)
-    return sorted(merged, key=lambda m: m.start)
+    return merge_mentions(found, extra)
+
+
+def _with_discovered_names(
+    text: str, found: list[OrgMention], gazetteer: Gazetteer
+) -> list[OrgMention]:
+    """Companies the gazetteer lacks, found by shape ("agreed to buy Tableau", "startup Base44",
+    "Boston Dynamics, a robotics company"), and then wherever else the story names them.
+
+    A story names most of its companies more than once, but only some of the mentions have the
+    shape that shows a company: reading the shapes over the whole article lets "MuleSoft came
+    first" count as a company because the same story said "paid $6.5 billion for MuleSoft".
+    """
+    if not gazetteer.has_fallback_hint(text):
+        return found
+    seeds: dict[str, str] = {}  # written form -> canonical name
+    for m in gazetteer.fallback(text, found):
+        if _MODIFIER_AFTER.match(text, m.end) or _HYPHENATED.search(m.text):
+            continue
+        written = m.text.rstrip(".,")
+        if written.endswith(("'s", "’s")):
+            written = written[:-2]
+        seeds.setdefault(written, m.name)
+        if len(m.name) >= 3 and m.name in written:
+            seeds.setdefault(m.name, m.name)  # "Wix.com Ltd." is then "Wix" too
+    if not seeds:
+        return found
+    extra = [
+        OrgMention(hit.start(), hit.end(), written, name, "company", in_gazetteer=False)
+        for written, name in seeds.items()
+        for hit in re.finditer(rf"(?<![\w.@/-]){re.escape(written)}(?![\w-]|\.\w)", text)
+    ]
+    return merge_mentions(found, extra)
+
+
+_HYPHENATED = re.compile(r"[a-z]-[a-z]")
 
 
 class _Index:
     """Every organisation and descriptor in the article, found in one pass and looked up by span."""
 
     def __init__(self, text: str, gazetteer: Gazetteer) -> None:
-        self.orgs = _with_short_names(
-            text, _with_ambiguous_names(text, gazetteer.find(text, fallback=False), gazetteer)
-        )
+        known = _with_ambiguous_names(text, gazetteer.find(text, fallback=False), gazetteer)
+        self.orgs = _with_short_names(text, _with_discovered_names(text, known, gazetteer))
         self.org_starts = [m.start for m in self.orgs]
         self.descriptors = gazetteer.descriptors(text)
         self.descriptor_starts = [d[0] for d in self.descriptors]
@@ -1176,6 +1208,8 @@ def _pick_money(clause: Span, text: str) -> tuple[list[Money], Money | None]:
         start, end = clause.start + money.start, clause.start + money.end
         before = text[max(clause.start, start - 110) : start]
         after = text[end : min(clause.end, end + 50)]
+        if _PER_SHARE_AFTER.match(after):
+            continue  # "$25 a share in cash": the price of one share, neither the deal nor a valuation
         period = _PER_PERIOD_AFTER.match(after)
         if period and money.per_period is None:
             money = replace(money, per_period="year")
@@ -1639,7 +1673,7 @@ def _clause_facts(
             )
             if not _excluded(text, clause.start + m.start, clause.start + m.end, m)
             and not _MODIFIER_AFTER.match(clause.text, m.end)
-            and not re.search(r"[a-z]-[a-z]", m.text)
+            and not _HYPHENATED.search(m.text)
         ]
         if extra:
             parties = sorted([*parties, *extra], key=lambda p_: p_.start)

@@ -10,15 +10,26 @@ startup") and kept with the name as written.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from itertools import accumulate
 
-__all__ = ["Gazetteer", "OrgMention", "Organisation", "canonical_name", "trie_regex"]
+from transforms.places import is_place
+
+__all__ = [
+    "Gazetteer",
+    "OrgMention",
+    "Organisation",
+    "canonical_name",
+    "merge_mentions",
+    "trie_regex",
+]
 
 KINDS = frozenset({"lab", "hyperscaler", "neocloud", "chipmaker", "investor", "media", "company"})
 _LEGAL_SUFFIX = re.compile(
     r"(?:,?\s+(?:Inc|Corp|Corporation|Ltd|Limited|LLC|L\.L\.C|PLC|plc|Co|Company|S\.A|SA|AG|SE|"
-    r"GmbH|N\.V|NV|Holdings|Group)\.?)+$"
+    r"GmbH|N\.V|NV|Holdings)\.?)+$"
 )
 
 
@@ -51,12 +62,24 @@ class OrgMention:
 
 
 def canonical_name(written: str) -> str:
-    """Drop legal suffixes and possessives: "Amazon.com Inc." -> "Amazon.com"."""
+    """Drop legal suffixes, possessives, a leading article and a place that owns the name:
+    "Amazon.com Inc." -> "Amazon.com", "The Washington Post" -> "Washington Post",
+    "Israel's Tower Semiconductor" -> "Tower Semiconductor"."""
     name = written.strip().rstrip(",")
     if name.endswith(".") and not re.search(r"\b(?:Inc|Corp|Co|Ltd|Bros|[A-Z])\.$", name):
         name = name[:-1]  # a sentence's full stop, not part of the name
     name = re.sub(r"['’]s$", "", name)
-    return _LEGAL_SUFFIX.sub("", name).strip() or written.strip()
+    owner = _OWNER.match(name)
+    if owner and is_place(owner.group(1)):
+        name = name[owner.end() :]
+    name = _THE.sub("", name)
+    name = _LEGAL_SUFFIX.sub("", name).strip()
+    name = re.sub(r"(?<=[a-z])\.com$", "", name)  # Amazon.com is Amazon
+    return name or written.strip()
+
+
+_OWNER = re.compile(r"((?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*)['’]s\s+(?=[A-Z])")
+_THE = re.compile(r"^The\s+(?=[A-Z])")
 
 
 # Generic descriptors that point back at an organisation named earlier, and the kinds they fit.
@@ -114,11 +137,17 @@ _FALLBACK_SUFFIX = re.compile(
     rf"({_WORD}(?:{_NEXT_WORD}|\s+(?:of|&)){{0,3}}"
     r"\s+(?:Inc|Corp|Labs|Lab|AI|Technologies|Robotics|Capital|Ventures|Partners|Systems|Networks|"
     r"Semiconductor|Semiconductors|Computing|Cloud|Data|Intelligence|Holdings|Group|Bio|Therapeutics|"
-    r"Analytics|Software|Energy|Dynamics|Foundation|Fund|Investments|Management)\b\.?)"
+    r"Analytics|Software|Energy|Dynamics|Foundation|Fund|Investments|Management|"
+    # legal forms: the surest sign of a company ("Wix.com Ltd.", "Samsung Electronics Co.")
+    r"Ltd|LLC|PLC|plc|GmbH|AG|S\.A|SE|N\.V|Corporation|Limited)\b\.?|"
+    rf"{_WORD}(?:{_NEXT_WORD}){{0,3}}\s+Co\.)"
 )
 _FALLBACK_DESCRIBED = re.compile(
     r"\b(?:startup|start-up|company|firm|developer|chipmaker|maker|lab|rival|provider|platform|"
-    rf"investor|fund|unicorn)\s+({_WORD}(?:{_NEXT_WORD}){{0,2}})"
+    r"investor|fund|unicorn|subsidiary|specialist|designer|manufacturer|supplier|vendor|operator|"
+    r"carmaker|automaker|insurer|retailer|publisher|broadcaster|conglomerate|miner|"
+    rf"(?:engineering|investment|industrial|technology|media|software|chip|energy) group)\s+"
+    rf"({_WORD}(?:{_NEXT_WORD}){{0,2}})"
 )
 _FALLBACK_APPOSITIVE = re.compile(
     rf"({_WORD}(?:{_NEXT_WORD}){{0,2}}),\s+(?:a|an)\s+"
@@ -128,8 +157,20 @@ _FALLBACK_APPOSITIVE = re.compile(
 # "a round led by Disruptive", "acquired Tabular": whoever leads, backs, buys or is bought in a
 # deal clause is an organisation.
 _FALLBACK_LED_BY = re.compile(
-    rf"\b(?:(?:led|co-led|backed|funded) by|acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|"
-    rf"invest(?:s|ed|ing)? in|stake in|backs)\s+({_WORD}(?:{_NEXT_WORD}){{0,2}})"
+    rf"\b(?:(?:led|co-led|backed|funded|acquired|bought|owned) by|acquir(?:e|es|ed|ing)|buy(?:s|ing)?|"
+    r"bought|invest(?:s|ed|ing)? in|(?:stake|investment) in|backs|"
+    r"(?:purchase|acquisition|takeover|buyout) of|merg(?:e|es|ed|er|ing) with|"
+    r"(?:deal|agreement|partnership|pact|contract|tie-up) with|partner(?:s|ed)? with|"
+    r"teamed up with|(?:business|division|unit|arm|assets|subsidiary) of|sold to|sells? to)\s+"
+    rf"({_WORD}(?:{_NEXT_WORD}){{0,2}})"
+)
+# "Base44 was acquired", "Wix acquires ...": a subject doing a deal, when it is shaped like a
+# company (inner capital or digit, or a web suffix) rather than like a person's surname.
+_FALLBACK_SUBJECT = re.compile(
+    r"((?:[A-Z][a-z]+[A-Z]\w*|[A-Z][A-Za-z]*\d\w*|[A-Z]\w+\.(?:ai|com|io))(?:\s+[A-Z]\w+)?)"
+    r"(?<![\w.-][A-Z]{2})\s+(?:has\s+|have\s+|had\s+|will\s+|would\s+|also\s+)?"
+    r"(?:acquired|acquires|agreed|bought|buys|raised|raises|invested|invests|paid|pays|signed|"
+    r"signs|struck|partnered|was acquired|was bought|is being acquired)\b"
 )
 _NOT_ORG_WORDS = frozenset(
     """The A An This That These Those It Its In On At For With By From And But Or As If When While
@@ -208,7 +249,7 @@ class Gazetteer:
                     OrgMention(m.start(), m.end(), m.group(), name, self.kind_of(name), is_product)
                 )
         if fallback and _FALLBACK_HINT.search(text):
-            found = _merge(found, self._fallback(text, found))
+            found = merge_mentions(found, self._fallback(text, found))
         return found
 
     def has_fallback_hint(self, text: str) -> bool:
@@ -220,22 +261,32 @@ class Gazetteer:
 
     def _fallback(self, text: str, known: list[OrgMention]) -> list[OrgMention]:
         out: list[OrgMention] = []
+        spans = sorted((k.start, k.end) for k in known)
+        starts = [s for s, _ in spans]
+        # Known names do not overlap each other, so an ever-longer end marks any overlap so far.
+        reach = list(accumulate((e for _, e in spans), max))
+
+        def overlaps(start: int, end: int) -> bool:
+            i = bisect_left(starts, end)  # spans starting before ``end``
+            return i > 0 and reach[i - 1] > start
+
         for pattern in (
             _FALLBACK_SUFFIX,
             _FALLBACK_DESCRIBED,
             _FALLBACK_APPOSITIVE,
             _FALLBACK_LED_BY,
+            _FALLBACK_SUBJECT,
         ):
             for m in pattern.finditer(text):
                 start, end = m.span(1)
                 written = m.group(1)
                 first = written.split()[0]
-                if first in _NOT_ORG_WORDS or any(k.start < end and start < k.end for k in known):
+                if first in _NOT_ORG_WORDS or overlaps(start, end):
                     continue
                 name = canonical_name(written)
                 if name in self._forms:
                     name = self._forms[name][0]
-                if len(name) < 2 or name in _NOT_ORG_WORDS:
+                if len(name) < 2 or name in _NOT_ORG_WORDS or is_place(name):
                     continue
                 out.append(OrgMention(start, end, written, name, "company", in_gazetteer=False))
         return out
@@ -289,10 +340,18 @@ def _split(value: str | None) -> tuple[str, ...]:
     return tuple(part.strip() for part in value.split("|") if part.strip())
 
 
-def _merge(primary: list[OrgMention], extra: list[OrgMention]) -> list[OrgMention]:
+def merge_mentions(primary: list[OrgMention], extra: list[OrgMention]) -> list[OrgMention]:
+    """``primary`` plus the mentions of ``extra`` that overlap nothing kept before them (earlier
+    and longer ones first), in text order. Linear in the number of mentions, however many."""
+    spans = sorted((o.start, o.end) for o in primary)
+    starts = [s for s, _ in spans]
+    reach = list(accumulate((e for _, e in spans), max))  # furthest end of the spans so far
     merged = list(primary)
+    extra_end = -1
     for cand in sorted(extra, key=lambda o: (o.start, -(o.end - o.start))):
-        if any(o.start < cand.end and cand.start < o.end for o in merged):
+        i = bisect_left(starts, cand.end)
+        if cand.start < extra_end or (i > 0 and reach[i - 1] > cand.start):
             continue
         merged.append(cand)
+        extra_end = max(extra_end, cand.end)
     return sorted(merged, key=lambda o: o.start)

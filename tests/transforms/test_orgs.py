@@ -173,10 +173,16 @@ def test_not_descriptors(text: str) -> None:
 @pytest.mark.parametrize(
     ("written", "name"),
     [
-        ("Amazon.com Inc.", "Amazon.com"),
+        ("Amazon.com Inc.", "Amazon"),  # "Amazon.com is Amazon"
+        ("Wix.com Ltd.", "Wix"),
         ("Acme Corp.", "Acme"),
         ("Acme Corporation", "Acme"),
-        ("Acme Holdings Group Ltd", "Acme"),
+        ("Acme Holdings Ltd", "Acme"),
+        ("Hyundai Motor Group", "Hyundai Motor Group"),  # a group's name keeps "Group"
+        ("The Washington Post", "Washington Post"),
+        ("Israel's Tower Semiconductor", "Tower Semiconductor"),
+        ("South Korea’s AFW Partners", "AFW Partners"),
+        ("Microsoft's OpenAI", "Microsoft's OpenAI"),  # owned by a company, not a place
         ("Acme, Inc.", "Acme"),
         ("Acme GmbH", "Acme"),
         ("Acme S.A.", "Acme"),
