@@ -301,7 +301,8 @@ _REPORTING_CONTEXT_BEFORE = re.compile(
     re.I,
 )
 _REPORTING_CONTEXT_AFTER = re.compile(
-    r"^(?:['’]s)?\s*(?:\(\w+\)\s*)?(?:first\s+|previously\s+|also\s+|has\s+|had\s+|was\s+)?"
+    r"^(?:['’]s)?\s*(?:\(\w+\)\s*)?(?:(?:first|previously|also|has|had|was|later|earlier|"
+    r"separately|then|last \w+|on \w+day)\s+)*"
     r"(?:reported|reports|report\b|said|says|wrote|writes|noted|cited|citing|published|revealed|"
     r"broke the news|was first|story|article|journalists?|reporter)",
     re.I,
@@ -1110,7 +1111,7 @@ def _deal_types(clause_text: str, parties: list[_Party], gazetteer: Gazetteer) -
         else:
             matches = [
                 m for m in _CUE_PATTERNS[deal_type].finditer(clause_text)
-                if not _NEGATED_CUE.search(clause_text, max(0, m.start() - 16), m.start())
+                if not _NEGATED_CUE.search(clause_text, max(0, m.start() - 28), m.start())
             ]  # fmt: skip
         if not matches:
             if (
@@ -1706,7 +1707,14 @@ def _clause_facts(
     regulatory = bool(_REGULATORY_WORDS.search(lower_clause)) and bool(_REGULATORY.search(masked))
     if types[0] != "acquihire":
         parties = [p for p in parties if not _AFFILIATION_AFTER.match(text[p.end : p.end + 60])]
-    unique = _unique(p for p in parties if not (p.kind == "media" and "licensing" not in types))
+    # A newspaper named beside two companies is usually the source; two media groups merging, or
+    # a publisher taking money from one company, are the deal.
+    non_media = {p.name for p in parties if p.kind != "media"}
+    unique = _unique(
+        p
+        for p in parties
+        if not (p.kind == "media" and "licensing" not in types and len(non_media) >= 2)
+    )
     if regulatory:
         unique, noun = _regulated_pair(unique, text)
         if noun:
@@ -1829,8 +1837,12 @@ def _clause_facts(
         one_sided and (amounts or valuation or _DATE_HINT.search(clause.text))
     ):
         return []  # one side and nothing to complete a neighbouring deal with
-    if len(unique) >= 2 and all(p.kind == "media" for p in unique) and deal_type != "licensing":
-        return []
+    if (
+        len(unique) >= 2
+        and all(p.kind == "media" for p in unique)
+        and deal_type not in {"licensing", "acquisition", "investment"}
+    ):
+        return []  # two outlets named together are sources, unless one buys or backs the other
     announced = _pick_date(clause, text, published) or round_date
     if announced is None and re.search(
         r"(?i)\bas part of (?:the|that|this|its) (?:arrangement|deal|agreement|contract|pact)\b",
@@ -1882,7 +1894,11 @@ def _clause_facts(
             template.amount, template.partial = amounts[0] if amounts else None, True
             return [template]
         return []
-    if all(p.kind == "media" for p in unique) and deal_type != "licensing":
+    if all(p.kind == "media" for p in unique) and deal_type not in {
+        "licensing",
+        "acquisition",
+        "investment",
+    }:
         return []
     split = _respectively(unique, amounts, clause, text, deal_type)
     if split:
@@ -1932,7 +1948,11 @@ _ROUND_TOTAL_BEFORE = re.compile(
     r"(?:a\s+|an\s+|about\s+|roughly\s+|some\s+|another\s+|up to\s+)*$",
     re.I,
 )
-_NEGATED_CUE = re.compile(r"\b(?:no|not|without|never|nor)\s+(?:a\s+|an\s+|any\s+|the\s+)?$", re.I)
+_NEGATED_CUE = re.compile(
+    r"\b(?:no|not|without|never|nor)\s+(?:a\s+|an\s+|any\s+|the\s+)?(?:outside\s+|external\s+|"
+    r"new\s+|further\s+|venture\s+)?$",
+    re.I,
+)
 _NAMED_AGREEMENT = re.compile(
     r"\b(licen[cs]ing|licen[cs]e|supply|cloud|compute|computing|capacity|investment|partnership|"
     r"content|chip|GPU)\s+(?:agreement|deal|contract|pact)\b",
@@ -2073,6 +2093,12 @@ def _team_hire(sentence: str) -> bool:
     return bool(_TEAM_HIRE.search(words) or _PEOPLE_LIST.search(words))
 
 
+_OBJECT_AFTER_CUE = re.compile(
+    r"[^,;.]{0,40}?X{2,}|[^,;.]{0,30}?\b(?:division|unit|business|arm|assets|operations|stake|"
+    r"subsidiary|part|rest|remainder)\s+of\s+[^,;.]{0,40}?X{2,}"
+)
+
+
 def _has_target(parties: list[_Party], text: str, masked: str) -> bool:
     """An acquisition names what is bought: an organisation after the verb, or one "acquired by"."""
     for p in parties:
@@ -2082,7 +2108,10 @@ def _has_target(parties: list[_Party], text: str, masked: str) -> bool:
     cue = _CUE_PATTERNS["acquisition"].search(masked)
     if cue is None:
         return False
-    return bool(re.match(r"[^,;.]{0,40}?X{2,}", masked[cue.end() : cue.end() + 60]))
+    if cue.group().casefold().startswith(("merg", "combin")) and len(parties) >= 2:
+        return True  # "Getty Images and Shutterstock agreed to merge": each side is bought
+    # "buy the robotics division of Swiss engineering group ABB": the seller names the target
+    return bool(_OBJECT_AFTER_CUE.match(masked, cue.end(), cue.end() + 100))
 
 
 def _as_mentions(parties: list[_Party], offset: int = 0) -> list[OrgMention]:
