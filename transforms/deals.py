@@ -102,7 +102,7 @@ _MERGE_RANK = {
 # Every cue below contains one of these stems: a clause without any is not read further.
 _CUE_STEMS = (
     *"""invest acqui buy bought purchas takeover merg snap pick combin pay paid stake fund financ rais
-    round series backed backer backing backs participat led co-lead infusion shareholder investor
+    round series backed backer backing backs participat participan led co-lead infusion shareholder investor
     put pour plow pump inject tranche equity minority owned owns provid contribut commit hir rehir
     poach recruit bring brought join rejoin re-join chip gpu accelerator processor tpu gigawatt gw
     semiconductor blackwell rubin hopper h100 h200 gb200 gb300 b200 mi3 mi4 trainium inferentia
@@ -139,7 +139,7 @@ _TYPE_STEMS: dict[str, tuple[str, ...]] = {
     "acquisition": ("acqui", "buy", "bought", "purchas", "take", "took", "merg", "snap", "pick",
                     "combin", "pay", "paid"),
     "investment": ("invest", "stake", "fund", "financ", "rais", "round", "series", "back", "led",
-                   "participat", "part", "infusion", "shareholder", "put", "pour", "plow", "pump",
+                   "participat", "participan", "part", "infusion", "shareholder", "put", "pour", "plow", "pump",
                    "inject", "tranche", "equity", "minority", "own", "provid", "contribut", "commit",
                    "co-", "investor"),
     "chip_supply": ("chip", "gpu", "accelerator", "processor", "tpu", "gigawatt", "gw", "semiconductor",
@@ -186,7 +186,9 @@ _CUE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?:a|the|its|this|that) (?:(?:\$|€|£)[\d.,]+\s*\w*\s+)?round(?= led| co-led| of| that| at)|"
         r"series [a-z]\b|backed|backer|backers|backing|co-led|co-leads?|led the round|led(?=\s*[,.;])|"
         r"led (?:a|an|the|its) (?:(?:\$|€|£)[\d.,]+\s*\w*\s+)?(?:funding |seed |new )?(?:round|raise|financing)|"
-        r"participat(?:e|es|ed|ing|ion)|capital injection|infusion|"
+        r"participat(?:e|es|ed|ing|ion|ions)|participants?|capital injection|infusion|"
+        r"(?:filled|rounded) out the round|joined the round|"
+        r"(?:round|raise|financing|series [a-h])\s+(?:was|is|has been|had been|will be)\s+(?:co-)?led|"
         r"(?:largest|biggest|major|minority|majority|main|key|early|anchor) (?:shareholder|investor|backer)s?|"
         r"put(?:s|ting)? (?:in )?(?:up to |another |a further |an additional )?\$|"
         r"pour(?:s|ed|ing)?|plow(?:s|ed|ing)?|pump(?:s|ed|ing)?|injects?|injected|"
@@ -540,11 +542,14 @@ _ATTRIBUTIVE_AFTER = re.compile(
     re.I,
 )
 _PARTICIPATION = re.compile(
-    r"\b(?:led (?:the|that|this) (?:round|raise|financing|investment)|led(?=\s*[,.;])|co-led|co-leads?|took part|"
+    r"\b(?:(?:filled|rounded) out the round|joined the round|(?:the )?lead investor (?:was|is)|"
+    r"led (?:the|that|this) (?:round|raise|financing|investment)|led(?=\s*[,.;])|co-led|co-leads?|took part|"
     r"taking part|takes part|"
     r"take part|also (?:invested|participated|joined|put in|came in|backed)|participat\w+|joined|"
-    r"among the (?:investors|backers)|investors? (?:included|include|were)|backers? (?:included|include)|"
-    r"existing (?:investors|backers)|new investors|strategic investors)\b",
+    r"among the (?:other )?(?:investors|backers|participants)|investors? (?:included|include|were)|"
+    r"backers? (?:included|include)|existing (?:investors|backers)|new investors|strategic investors|"
+    # "The round was led by Parkway": the leaders of a round told just before
+    r"(?:round|raise|financing|funding|series [a-h])\b[^.;]{0,30}?\b(?:co-)?led by)\b",
     re.I,
 )
 _AMOUNT_ANAPHORA = re.compile(
@@ -573,11 +578,15 @@ _TARGET_SLOT = re.compile(
     re.I,
 )
 _IT_SUBJECT = re.compile(
-    r"^\W*(?:(?:in|on|last|earlier|back in|then|and|but|also|separately|meanwhile|later|this)\b[^,]{0,30}?,?\s+"
+    r"^\W*(?:[AQ]\s*:\s*)?"  # an interview's answer: "A: It raised ..."
+    r"(?:(?:in|on|last|earlier|back in|then|and|but|also|separately|meanwhile|later|this)\b[^,]{0,30}?,?\s+"
     # "Six years ago next month, it agreed to ...": any short opening phrase without a name
     r"|[a-z0-9 '’-]{0,40}?,\s+)?"
-    r"it\s+(?:has\s+|had\s+|also\s+|then\s+|later\s+|reportedly\s+|quietly\s+)*(?!is\b|was\b|would\b|could\b|"
-    r"may\b|might\b|said\b|says\b)[a-z]+(?:ed|s)?\b",
+    r"(?:it\s+(?:has\s+|had\s+|also\s+|then\s+|later\s+|reportedly\s+|quietly\s+)*(?!is\b|was\b|would\b|could\b|"
+    r"may\b|might\b|said\b|says\b)[a-z]+(?:ed|s)?\b"
+    # "Its June 2024 round raised €600 million": the company's own round or purchase
+    r"|its\s+(?:[\w$€£.,-]+\s+){0,4}?(?:round|raise|fundraising|series [a-h]|acquisition|purchase|"
+    r"takeover|investment)\b)",
     re.I,
 )
 _HEADING = re.compile(r"^[^.;:]{2,50}:\s+(?=[A-Z])")
@@ -645,6 +654,7 @@ class _Fact:
         None  # investors that "led" or "took part in" the round of this investee
     )
     own_amount: bool = False  # the amount is one investor's contribution, not a round's total
+    share_of_round: bool = False  # "... is providing $30 billion of the total": told as a share
     published: date | None = None  # the article's date: an undated lead fact happened then
     holding_only: bool = False  # "owns 27% of": describes a holding, ranks below an agreement
     _names_key: tuple[str, ...] = field(default=(), repr=False, compare=False)
@@ -805,6 +815,7 @@ class _Salience:
         self.history: list[_Party] = []
         self.counts: dict[str, int] = {}
         self.subjects: dict[str, int] = {}
+        self.focus: str | None = None  # the company a heading just named ("Anthropic.", "Binance:")
 
     def add(self, parties: Iterable[_Party]) -> None:
         """One sentence's organisations; the first named is its subject and counts for more."""
@@ -842,7 +853,8 @@ class _Salience:
                 self.counts.get(p.name, 0)
                 + self.subjects.get(p.name, 0)
                 + (2 if p.kind in kinds else 0)
-                + (3 if p.name in local else 0),
+                + (3 if p.name in local else 0)
+                + (4 if p.name == self.focus else 0),
                 recency[p.name],
             ),
         )
@@ -959,7 +971,9 @@ _PREDICATE_BEFORE = re.compile(
 _MODIFIER_AFTER = re.compile(
     r"\s+(?:models?|chips?|tools?|systems?|products?|services|features?|software|agents?|"
     r"assistants?|applications?|apps?|platforms?|startups?|companies|labs|research|researchers|"
-    r"engineers|talent|infrastructure|capacity|compute|data|boom|race|push|spending|market)\b"
+    r"engineers|talent|infrastructure|capacity|compute|data|boom|race|push|spending|market|"
+    r"summit|conference|forum|week|act|strategy|plan|mission|programme|program|initiative|law|"
+    r"policy|institute|council|office|index)\b"
 )
 
 
@@ -1009,8 +1023,8 @@ def _resolve_parties(
         )
     named = {p.name for p in parties}
     for start, d_end, _, kinds in index.descriptors_in(clause.start, clause.end):
-        if any(p.start <= start < p.end for p in parties):
-            continue
+        if any(p.start <= start < p.end or start <= p.start < d_end for p in parties):
+            continue  # "the Claude developer", "the ChatGPT maker": the name inside says who
         if (
             len(named) >= 2
             and _SPEECH_AFTER.match(text[d_end : d_end + 20])
@@ -1097,6 +1111,13 @@ def _excluded(text: str, start: int, end: int, mention: OrgMention) -> bool:
     )
 
 
+# Participating is investing when the clause speaks of a round or of its participants.
+_ROUND_WORDS = re.compile(
+    r"(?i)\b(?:round|funding|raise|rais|invest|backer|(?:other|fellow) participants|"
+    r"among the participants)"
+)
+
+
 def _deal_types(clause_text: str, parties: list[_Party], gazetteer: Gazetteer) -> list[str]:
     """Deal types whose cues a clause carries, strongest first."""
     found: list[str] = []
@@ -1152,8 +1173,8 @@ def _deal_types(clause_text: str, parties: list[_Party], gazetteer: Gazetteer) -
             continue
         if (
             deal_type == "investment"
-            and all(re.fullmatch(r"(?i)participat\w+|joined|equity", m.group()) for m in matches)
-            and not re.search(r"(?i)\b(?:round|funding|raise|rais|invest|backer)", clause_text)
+            and all(re.fullmatch(r"(?i)participa\w+|joined|equity", m.group()) for m in matches)
+            and not _ROUND_WORDS.search(clause_text)
         ):
             continue
         if deal_type not in found:
@@ -1215,6 +1236,9 @@ def _pick_money(clause: Span, text: str) -> tuple[list[Money], Money | None]:
         if period and money.per_period is None:
             money = replace(money, per_period="year")
         money = money.shifted(clause.start)
+        if _SHARE_OF_ROUND.match(after) and _CONTRIBUTION_BEFORE.search(before[-45:]):
+            amounts.append(money)  # "put in $1 billion of the total": one backer's own share
+            continue
         if (
             _DEAL_WORTH_BEFORE.search(before)
             or _DEAL_VALUE_BEFORE.search(before)
@@ -1478,6 +1502,8 @@ def extract_deals(article: Article, gazetteer: Gazetteer) -> list[DealMention]:
             if named:
                 subject = named[0]
             salience.add(quick)
+            if _is_heading(sentence.text, named):
+                salience.focus = named[0].name
             continue
         if (
             not mentioned
@@ -1500,6 +1526,10 @@ def extract_deals(article: Article, gazetteer: Gazetteer) -> list[DealMention]:
         for clause in _split_clauses(sentence):
             parties = _resolve_parties(clause, index, text, salience, sentence_parties)
             sentence_parties.extend(parties)
+            if clause.start == sentence.start and clause.text.rstrip().endswith(":"):
+                named_here = [p for p in parties if p.kind != "media"]
+                if _is_heading(clause.text, named_here):
+                    salience.focus = named_here[0].name
             if parties and not checked:
                 checked = True
                 shopping = bool(_SHOPPING.search(sentence.text))
@@ -1635,6 +1665,22 @@ def extract_deals(article: Article, gazetteer: Gazetteer) -> list[DealMention]:
         for position, deal in enumerate(ordered)
     ]
     return _dedupe(mentions)
+
+
+_HEADING_LINE = re.compile(r"^\W*(?:\d{1,2}[.):]\s*)?(?P<body>[^.;:!?]{1,60}?)\s*[.:]?\s*$")
+
+
+def _is_heading(text: str, named: list[_Party]) -> bool:
+    """A line that only names one company ("Anthropic.", "3. Crusoe", "Binance:"): what follows
+    is about it, whatever "the developer" or "the company" it says."""
+    if len(text) > 80:
+        return False  # a heading is short; the length check also keeps the pattern linear
+    line = _HEADING_LINE.match(text)
+    return (
+        line is not None
+        and len({p.name for p in named}) == 1
+        and len(line.group("body").split()) <= 4
+    )
 
 
 def _lead_in(
@@ -1810,6 +1856,24 @@ def _clause_facts(
                 unique = [*unique, anchor]
                 joins_round = anchor.name
                 round_date = round_fact.announced
+    contribution = False
+    if (
+        deal_type == "investment"
+        and len(unique) == 1
+        and amounts
+        and joins_round is None
+        and _CONTRIBUTION_BEFORE.search(
+            text[max(clause.start, amounts[0].start - 45) : amounts[0].start]
+        )
+        and _SHARE_OF_ROUND.match(text, amounts[0].end, clause.end)
+    ):
+        # "Lightspeed alone put in $1 billion of the total": one backer's share of the round
+        # just told, a record of its own beside the round's other backers.
+        told = _recent_round(facts_so_far, index)
+        if told is not None and (backed := _investee(told.parties, text)) != unique[0].name:
+            unique = [*unique, next(p for p in told.parties if p.name == backed)]
+            round_date = told.announced
+            contribution = True
     if _ALSO_BACKERS.search(clause.text) and facts_so_far:
         # "Oracle and MGX are also initial equity funders": more backers of the deal just told.
         names = {p.name for p in unique}
@@ -1933,7 +1997,10 @@ def _clause_facts(
             text[max(clause.start, amounts[0].start - 45) : amounts[0].start]
         ):
             own = bool(re.search(r"(?i)\binvest", text[clause.start : amounts[0].start]))
-    template.amount, template.own_amount = amount, own
+    template.amount, template.own_amount = amount, own or contribution
+    template.share_of_round = amount is not None and bool(
+        _SHARE_OF_ROUND.match(text, amount.end, clause.end)
+    )
     return [template]
 
 
@@ -1941,6 +2008,11 @@ _CONTRIBUTION_BEFORE = re.compile(
     r"\b(?:contribut\w*|provid\w*|putting in|puts in|put in|investing|invest|invests|will invest|"
     r"commit\w*|writing a cheque for|writing a check for)\s+(?:up to |about |roughly |some |another |"
     r"a further |an additional )?$",
+    re.I,
+)
+_SHARE_OF_ROUND = re.compile(
+    r"\s*(?:of (?:the|that|this|its) (?:total|round|raise|sum|amount|financing)|"
+    r"in (?:the|that|this) (?:round|raise|financing))\b",
     re.I,
 )
 _ROUND_TOTAL_BEFORE = re.compile(
@@ -2215,6 +2287,17 @@ def _compatible(deal: _Deal, fact: _Fact) -> bool:
     ):
         return False  # a different kind of deal between some of the same parties
     primary = deal.primary
+    if (
+        fact.names == names
+        and fact.deal_type == primary.deal_type == "investment"
+        and fact.share_of_round != any(f.share_of_round for f in deal.specific)
+        and not (
+            fact.announced
+            and primary.announced
+            and not _same_date(fact.announced, primary.announced)
+        )
+    ):
+        return True  # "a $40 billion round led by SoftBank ... SoftBank is providing $30 billion"
     if (
         fact.deal_type in {"cloud_compute", "chip_supply"}
         and fact.amount is not None
@@ -2699,7 +2782,11 @@ def _to_mention(
     roles = _roles(parties, primary.deal_type, article.text, gazetteer)
     names = tuple(p.name for p in parties)
     deal_type = primary.deal_type
-    amount = next((f.amount for f in body if f.amount is not None), None) or deal.extra_amount
+    amount = (
+        next((f.amount for f in body if f.amount is not None and f.own_amount), None)
+        or next((f.amount for f in body if f.amount is not None), None)
+        or deal.extra_amount
+    )
     valuation = (
         next((f.valuation for f in body if f.valuation is not None), None) or deal.extra_valuation
     )

@@ -146,7 +146,7 @@ _FALLBACK_DESCRIBED = re.compile(
     r"\b(?:startup|start-up|company|firm|developer|chipmaker|maker|lab|rival|provider|platform|"
     r"investor|fund|unicorn|subsidiary|specialist|designer|manufacturer|supplier|vendor|operator|"
     r"carmaker|automaker|insurer|retailer|publisher|broadcaster|conglomerate|miner|"
-    rf"(?:engineering|investment|industrial|technology|media|software|chip|energy) group)\s+"
+    r"group)\s+"
     rf"({_WORD}(?:{_NEXT_WORD}){{0,2}})"
 )
 _FALLBACK_APPOSITIVE = re.compile(
@@ -288,6 +288,8 @@ class Gazetteer:
                     name = self._forms[name][0]
                 if len(name) < 2 or name in _NOT_ORG_WORDS or is_place(name):
                     continue
+                if " " in name and is_place(name.rsplit(" ", 1)[0]):
+                    continue  # "Paris AI summit", "Abu Dhabi AI": a place's AI, not a company
                 out.append(OrgMention(start, end, written, name, "company", in_gazetteer=False))
         return out
 
