@@ -182,7 +182,10 @@ _CUE_PATTERNS: dict[str, re.Pattern[str]] = {
     ),
     "investment": re.compile(
         r"\b(?:invest(?:s|ed|ing|ment|ments|or|ors)?|stakes?|funding|financing|"
-        r"rais(?:e|es|ed|ing)|(?:funding |investment |series [a-h] |seed |new |latest )round|"
+        # "raised its full-year revenue forecast", "raising prices": no money raised
+        r"rais(?:e|es|ed|ing)(?!\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,3}(?:forecasts?|outlook|guidance|"
+        r"targets?|estimates?|prices?|dividends?|rates?|concerns?|questions?|stakes? in)\b)|"
+        r"(?:funding |investment |series [a-h] |seed |new |latest )round|"
         r"(?:a|the|its|this|that) (?:(?:\$|€|£)[\d.,]+\s*\w*\s+)?round(?= led| co-led| of| that| at)|"
         r"series [a-z]\b|backed|backer|backers|backing|co-led|co-leads?|led the round|led(?=\s*[,.;])|"
         r"led (?:a|an|the|its) (?:(?:\$|€|£)[\d.,]+\s*\w*\s+)?(?:funding |seed |new )?(?:round|raise|financing)|"
@@ -466,7 +469,11 @@ _TARGET_BEFORE = re.compile(
 _TARGET_AFTER = re.compile(
     r"^(?:['’]s)?\s*(?:,\s*(?:which|the|a|an)\b[^,]{0,80},\s*)?(?:(?:is|was|has been|will be|"
     r"had been|would be|agreed to be|to be)\s+)?(?:acquired|bought|purchased|sold|taken over)\b|"
-    r"^\s+(?:agreed to sell|sold itself|is selling|will sell|has sold)\b",
+    r"^\s+(?:agreed to sell|sold itself|is selling|will sell|has sold)\b|"
+    # "Convergence, a London start-up, which Salesforce agreed to acquire"
+    r"^,\s*(?:[^,;.]{0,90},\s*)?(?:which|that|whom)\s+[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?\s+"
+    r"(?:has\s+|had\s+|will\s+|would\s+|agreed to\s+|plans to\s+|is to\s+|also\s+)*"
+    r"(?:acquire|acquired|buy|bought|purchase|purchased|snapped up|took over)\b",
     re.I,
 )
 _HIRE_TARGET = re.compile(
@@ -490,9 +497,13 @@ _PRODUCT_POSSESSIVE = re.compile(
 
 _ACQ_OBJECT_NOT_COMPANY = re.compile(
     r"^[^.;,]{0,70}?\b(?:chips?|GPUs?|accelerators?|processors?|capacity|compute|computing|cloud|"
-    r"servers?|services|power|electricity|hardware|systems|licen[cs]es?|data|content|ads?|"
+    r"servers?|services|power|electricity|hardware|systems|licen[cs]es?|data(?![- ]?cent)|content|ads?|"
     r"advertising|equipment|gigawatts?)\b",
     re.I,
+)
+_COMPANY_OBJECT = re.compile(
+    r"^[^.;,]{0,50}?\b(?:company|startup|start-up|firm|maker|developer|specialist|designer|operator|"
+    r"group|lab|unicorn|business|provider|rival|subsidiary|division|unit)\s+(?:of\s+)?[A-Z]"
 )
 _ACQ_OBJECT_EQUITY = re.compile(
     r"^[^.;,]{0,60}?\b(?:shares|stock|stakes?|equity|common stock|preferred stock|minority|"
@@ -591,6 +602,12 @@ _IT_SUBJECT = re.compile(
 )
 _HEADING = re.compile(r"^[^.;:]{2,50}:\s+(?=[A-Z])")
 # "... well above the $7 billion it paid for Mellanox": "it" inside a clause, with a deal verb.
+_PARTICIPLE = re.compile(
+    r"\W*(?:[\w\s]{0,30}?\b(?:after|before|while|when|by|since|in)\s+)?(?:agreeing|buying|acquiring|"
+    r"investing|signing|striking|taking|paying|raising|purchasing|hiring|licensing|backing|"
+    r"leading|partnering|teaming)\b",
+    re.I,
+)
 _IT_INSIDE = re.compile(
     r"\bit\s+(?:had\s+|has\s+)?(?:paid|bought|acquired|spent|invested|raised|agreed|signed|struck)\b",
     re.I,
@@ -861,7 +878,8 @@ class _Salience:
 
 
 _SHORTENABLE = re.compile(
-    r"^([A-Z][\w.-]{3,})\s+(?:AI|Labs?|Technologies|Computing|Systems|Robotics|Group)$"
+    r"^([A-Z][\w.-]{3,})\s+(?:AI|Labs?|Technologies|Computing|Systems|Robotics|Group|Energy|Power|"
+    r"Mining|Motors|Networks|Semiconductors?|Images|Therapeutics|Dynamics|Data Centers)$"
 )
 
 
@@ -945,6 +963,9 @@ class _Index:
 
     def __init__(self, text: str, gazetteer: Gazetteer) -> None:
         known = _with_ambiguous_names(text, gazetteer.find(text, fallback=False), gazetteer)
+        # Short forms of known names first ("Constellation" after "Constellation Energy"), so
+        # discovery does not take them for new companies; then those of discovered names.
+        known = _with_short_names(text, known)
         self.orgs = _with_short_names(text, _with_discovered_names(text, known, gazetteer))
         self.org_starts = [m.start for m in self.orgs]
         self.descriptors = gazetteer.descriptors(text)
@@ -1118,6 +1139,15 @@ _ROUND_WORDS = re.compile(
 )
 
 
+_POWER_DEAL = re.compile(
+    r"(?i)\b(?:power purchase|buy(?:s|ing)? (?:the )?(?:power|electricity|output|energy)|"
+    r"purchas\w* (?:the )?(?:power|electricity|output)|(?:deliver|supply|supplies|provide)\w* "
+    r"(?:[\d,.]+ )?(?:megawatts|gigawatts|MW|GW|power|electricity)|"
+    r"(?:gigawatts|megawatts) of (?:new )?(?:wind|solar|nuclear|renewable|clean|carbon-free)|"
+    r"(?:nuclear|wind|solar) (?:power|energy|plant|reactors?|capacity|farms?)|small modular reactors?)"
+)
+
+
 def _deal_types(clause_text: str, parties: list[_Party], gazetteer: Gazetteer) -> list[str]:
     """Deal types whose cues a clause carries, strongest first."""
     found: list[str] = []
@@ -1150,8 +1180,10 @@ def _deal_types(clause_text: str, parties: list[_Party], gazetteer: Gazetteer) -
                     0
                 ]
                 tail = _COMPANY_DESCRIPTOR.sub(" ", tail)
-                if a.group().casefold().startswith(("merg", "combin", "takeover", "buyout")):
-                    real.append(a)
+                if a.group().casefold().startswith(
+                    ("merg", "combin", "takeover", "buyout")
+                ) or _COMPANY_OBJECT.match(tail):
+                    real.append(a)  # "agreed to buy data-management company Informatica"
                 elif _ACQ_OBJECT_EQUITY.match(tail) and not _TARGET_AFTER.match(tail):
                     if "investment" not in found:
                         found.append("investment")
@@ -1194,6 +1226,10 @@ def _deal_types(clause_text: str, parties: list[_Party], gazetteer: Gazetteer) -
         found = ["partnership"] + [
             t for t in found if t not in {"partnership", "cloud_compute", "investment"}
         ]
+    if _POWER_DEAL.search(clause_text) and found and not {"investment", "licensing"} & set(found):
+        # "signed a 20-year deal to buy power from the Crane plant": a power purchase agreement,
+        # neither cloud capacity nor a takeover
+        found = ["partnership"]
     order = {t: DEAL_TYPES.index(t) for t in DEAL_TYPES}
     head = (
         found[:1]
@@ -1341,7 +1377,8 @@ def _roles(
                 (
                     p.name
                     for p in parties
-                    if _TARGET_BEFORE.search(ctx(p)[0]) or _TARGET_AFTER.match(ctx(p)[1])
+                    if _TARGET_BEFORE.search(ctx(p)[0])
+                    or _TARGET_AFTER.match(text, p.end, p.end + 160)
                 ),
                 None,
             )
@@ -1815,6 +1852,8 @@ def _clause_facts(
     it_refers_to = subject if _IT_SUBJECT.match(clause.text) else None
     if it_refers_to is None and _IT_INSIDE.search(clause.text):
         it_refers_to = sentence_subject  # "Nvidia is paying $20bn, above the $7bn it paid for X"
+    if it_refers_to is None and clause.start > sentence.start and _PARTICIPLE.match(clause.text):
+        it_refers_to = sentence_subject  # "X raised its outlook, a day after agreeing to buy Y"
     if it_refers_to is not None and it_refers_to.name not in {u.name for u in unique}:
         unique = [it_refers_to, *unique]
     if (
@@ -1964,6 +2003,19 @@ def _clause_facts(
         "investment",
     }:
         return []
+    objects = _coordinated_objects(unique, amounts, clause, text, deal_type)
+    if objects:
+        # "bought Tableau for $15.7 billion in June 2019 and Slack for $27.7 billion in December
+        # 2020": one purchase per object, each with its own price and date.
+        return [
+            replace(
+                template,
+                parties=ps,
+                amount=m,
+                announced=_pick_date(part, text, published) or template.announced,
+            )
+            for ps, m, part in objects
+        ]
     split = _respectively(unique, amounts, clause, text, deal_type)
     if split:
         return [replace(template, parties=ps, amount=m, own_amount=True) for ps, m in split]
@@ -2174,7 +2226,7 @@ _OBJECT_AFTER_CUE = re.compile(
 def _has_target(parties: list[_Party], text: str, masked: str) -> bool:
     """An acquisition names what is bought: an organisation after the verb, or one "acquired by"."""
     for p in parties:
-        before, after = text[max(0, p.start - 80) : p.start], text[p.end : p.end + 80]
+        before, after = text[max(0, p.start - 80) : p.start], text[p.end : p.end + 160]
         if _TARGET_BEFORE.search(before) or _TARGET_AFTER.match(after):
             return True
     cue = _CUE_PATTERNS["acquisition"].search(masked)
@@ -2238,6 +2290,33 @@ def _mask(clause: Span, parties: list[_Party]) -> str:
             if chars[i].isalnum():
                 chars[i] = "X"
     return "".join(chars)
+
+
+_FOR_PRICE = re.compile(r"\s+for\s+$")
+
+
+def _coordinated_objects(
+    parties: list[_Party], amounts: list[Money], clause: Span, text: str, deal_type: str
+) -> list[tuple[list[_Party], Money, Span]]:
+    """ "agreed to buy A for $X in 2019 and B for $Y in 2020": the buyer, each object with its
+    price, and the stretch of the clause that tells it (for its date)."""
+    if deal_type != "acquisition" or len(amounts) < 2:
+        return []
+    priced: list[tuple[_Party, Money]] = []
+    for m in amounts:
+        before = [p for p in parties if p.end <= m.start and not p.is_descriptor]
+        if before and _FOR_PRICE.match(text, before[-1].end, m.start):
+            priced.append((before[-1], m))
+    objects = {p.name for p, _ in priced}
+    buyers = _unique(p for p in parties if p.name not in objects)
+    if len(priced) < 2 or len(objects) != len(priced) or len(buyers) != 1:
+        return []
+    out = []
+    for i, (obj, m) in enumerate(priced):
+        end = priced[i + 1][0].start if i + 1 < len(priced) else clause.end
+        part = Span(obj.start, end, text[obj.start : end])
+        out.append(([buyers[0], obj], m, part))
+    return out
 
 
 def _respectively(

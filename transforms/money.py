@@ -162,7 +162,35 @@ def find_money(text: str) -> list[Money]:
             found.append(money)
         # A rejected range ends the figure early: "$5 billion and $6 billion" holds two figures.
         pos = max(money.end, m.start() + 1)
+    if "half" in text or "quarter" in text:
+        found = _with_fractions(text, found)
     return _attach_conversions(text, found)
+
+
+_FRACTION = re.compile(
+    rf"(?:{_QUALIFIER})?(?P<frac>half|a quarter of|three quarters of)\s+an?\s+"
+    r"(?P<scale>trillion|billion|million)\s+(?P<cur>dollars|euros|pounds)\b",
+    re.IGNORECASE,
+)
+_FRACTIONS = {"half": 0.5, "a quarter of": 0.25, "three quarters of": 0.75}
+
+
+def _with_fractions(text: str, found: list[Money]) -> list[Money]:
+    """ "roughly half a billion dollars": a figure written in words, added in text order."""
+    extra = []
+    for m in _FRACTION.finditer(text):
+        if any(f.start < m.end() and m.start() < f.end for f in found):
+            continue
+        value = _FRACTIONS[" ".join(m.group("frac").casefold().split())] * _scale(m.group("scale"))
+        currency = _SUFFIX_CURRENCY[m.group("cur").casefold()]
+        qualifier = m.group("qual").casefold() if m.group("qual") else None
+        extra.append(
+            Money(
+                m.start(), m.end(), m.group(), currency, value, value, value, qualifier,
+                usd_value=value if currency == "USD" else None,
+            )
+        )  # fmt: skip
+    return sorted([*found, *extra], key=lambda f: f.start) if extra else found
 
 
 _DIGITS = re.compile(r"\d+")

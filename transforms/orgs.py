@@ -139,7 +139,7 @@ _FALLBACK_SUFFIX = re.compile(
     r"Semiconductor|Semiconductors|Computing|Cloud|Data|Intelligence|Holdings|Group|Bio|Therapeutics|"
     r"Analytics|Software|Energy|Dynamics|Foundation|Fund|Investments|Management|"
     # legal forms: the surest sign of a company ("Wix.com Ltd.", "Samsung Electronics Co.")
-    r"Ltd|LLC|PLC|plc|GmbH|AG|S\.A|SE|N\.V|Corporation|Limited)\b\.?|"
+    r"Ltd|LLC|PLC|plc|GmbH|AG|S\.A|SE|N\.V|Corporation|Limited)\b\.?(?![ \t]+[A-Z][a-z])|"
     rf"{_WORD}(?:{_NEXT_WORD}){{0,3}}\s+Co\.)"
 )
 _FALLBACK_DESCRIBED = re.compile(
@@ -161,8 +161,14 @@ _FALLBACK_LED_BY = re.compile(
     r"bought|invest(?:s|ed|ing)? in|(?:stake|investment) in|backs|"
     r"(?:purchase|acquisition|takeover|buyout) of|merg(?:e|es|ed|er|ing) with|"
     r"(?:deal|agreement|partnership|pact|contract|tie-up) with|partner(?:s|ed)? with|"
-    r"teamed up with|(?:business|division|unit|arm|assets|subsidiary) of|sold to|sells? to)\s+"
+    r"teamed up with|(?:business|division|unit|arm|assets|subsidiary) of|sold to|sells? to|"
+    r"(?:round|financing|funding|raise) (?:of [^.;]{0,40}? )?(?:for|in|into))\s+"
     rf"({_WORD}(?:{_NEXT_WORD}){{0,2}})"
+)
+# "bought Tableau for $15.7 billion and Slack for $27.7 billion": a priced object in a list
+_FALLBACK_PRICED = re.compile(
+    rf"\b(?:and|then|plus)\s+({_WORD}(?:{_NEXT_WORD}){{0,2}})\s+for\s+"
+    r"(?:about |roughly |some |nearly |around |more than )?(?:US)?[$€£]\d"
 )
 # "Base44 was acquired", "Wix acquires ...": a subject doing a deal, when it is shaped like a
 # company (inner capital or digit, or a web suffix) rather than like a person's surname.
@@ -276,6 +282,7 @@ class Gazetteer:
             _FALLBACK_APPOSITIVE,
             _FALLBACK_LED_BY,
             _FALLBACK_SUBJECT,
+            _FALLBACK_PRICED,
         ):
             for m in pattern.finditer(text):
                 start, end = m.span(1)
