@@ -225,7 +225,8 @@ _CUE_PATTERNS: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "partnership": re.compile(
-        r"\b(?:partner(?:s|ed|ing|ship|ships)?|joint venture|venture|JV|alliance|team(?:s|ed)? up|"
+        r"\b(?:partner(?:s|ed|ing|ship|ships)?|joint venture|venture(?![- ](?:capital|arm|fund))|JV|"
+        r"alliance|team(?:s|ed)? up|"
         r"collaborat\w+|tie-up|tie up|pact|revenue[- ]shar\w+|co-develop\w*|integrat\w*|teamed|"
         r"(?:build|builds|building|built|bring|brings|bringing|embed\w*|weave|weaves)\s+(?:[\w’'.-]+\s+){1,4}into)\b",
         re.I,
@@ -371,7 +372,10 @@ _NOT_DEAL_AMOUNT_AFTER = re.compile(
     r"capex|capital expenditures?|capital spending|losses|cash burn|market|bookings|backlog|"
     r"market (?:cap|capitalization|value)|debt|loans?|credit|bonds?|settlement|fines?|penalt\w+|"
     r"salary|pay package|compensation|budget|subsidies|grants?|tax|share price|a share|per share|"
-    r"apiece|an hour|per hour|a month|per month|per user|a seat)\b",
+    r"apiece|an hour|per hour|a month|per month|per user|a seat)\b|"
+    # "ended October with $60.6 billion in cash and short-term investments": a cash pile
+    r"^\s*(?:in|of)\s+(?:cash (?:and (?:short-term |marketable )?(?:investments|securities|"
+    r"equivalents)|on hand|reserves)|net cash|liquidity)\b",
     re.I,
 )
 _DEAL_VALUE_BEFORE = re.compile(
@@ -878,7 +882,8 @@ class _Salience:
 
 
 _SHORTENABLE = re.compile(
-    r"^([A-Z][\w.-]{3,})\s+(?:AI|Labs?|Technologies|Computing|Systems|Robotics|Group|Energy|Power|"
+    r"^([A-Z][\w.-]{3,})\s+(?:(?:Music|Media|Motor|Financial|Renewable) )?(?:AI|Labs?|Technologies|"
+    r"Computing|Systems|Robotics|Group|Energy|Power|"
     r"Mining|Motors|Networks|Semiconductors?|Images|Therapeutics|Dynamics|Data Centers)$"
 )
 
@@ -1088,7 +1093,8 @@ def _resolve_parties(
 
 
 _RIVAL_BEFORE = re.compile(
-    r"(?i)\b(?:against|compet\w*\s+(?:with|against)|rivals?\s+(?:to|of))\s+(?:the\s+)?$"
+    r"(?i)\b(?:(?:compet\w*|pitted|racing|race|battl\w+|fight\w*|bet(?:s|ting)?|up|rivals?|"
+    r"advantage|edge)\s+against|compet\w*\s+with|rivals?\s+(?:to|of))\s+(?:the\s+)?$"
 )
 _EXCLUDED_AFTER = re.compile(
     # "OpenAI rival Anthropic": the rival is named, not a party
@@ -1676,7 +1682,7 @@ def extract_deals(article: Article, gazetteer: Gazetteer) -> list[DealMention]:
             subject = named[0]
         salience.add(sentence_parties)
     deals = _merge_facts([f for f in facts if not f.is_title])
-    _attach_partials(deals, partials, salience)
+    _attach_partials(deals, partials, salience, text)
     _attach_titles(deals, [f for f in facts if f.is_title])
     deals = [
         d for d in deals if not any(d.names <= n for n in denied if len(n) >= 2) or _confirmed(d)
@@ -1849,7 +1855,12 @@ def _clause_facts(
         ):
             unique = counterparties
     amounts, valuation = _pick_money(clause, text)
-    it_refers_to = subject if _IT_SUBJECT.match(clause.text) else None
+    it_refers_to = None
+    if _IT_SUBJECT.match(clause.text):
+        # "Nuro, which began life ..., has been reinventing itself; it raised $106 million":
+        # after the sentence's first clause, "it" is that sentence's subject.
+        later = clause.start > sentence.start and sentence_subject is not None
+        it_refers_to = sentence_subject if later else subject
     if it_refers_to is None and _IT_INSIDE.search(clause.text):
         it_refers_to = sentence_subject  # "Nvidia is paying $20bn, above the $7bn it paid for X"
     if it_refers_to is None and clause.start > sentence.start and _PARTICIPLE.match(clause.text):
@@ -2486,7 +2497,16 @@ _INVESTED_INTO_SOMETHING = re.compile(
 )
 
 
-def _attach_partials(deals: list[_Deal], partials: list[_Fact], salience: _Salience) -> None:
+# "Uber added an undisclosed investment last August": a stake with no figure in the story's subject
+_UNDISCLOSED_STAKE = re.compile(
+    r"(?i)\b(?:added|made|took|has|holds|announced)\s+(?:an?\s+)?(?:undisclosed|unspecified|"
+    r"separate|small|minority|strategic)\s+(?:investment|stake)\b"
+)
+
+
+def _attach_partials(
+    deals: list[_Deal], partials: list[_Fact], salience: _Salience, text: str
+) -> None:
     """One-sided clauses ("X raised $235 million ...") complete the nearby deal naming X.
 
     An investor's one-sided clause that completes nothing ("Google has invested about $3 billion")
@@ -2503,11 +2523,15 @@ def _attach_partials(deals: list[_Deal], partials: list[_Fact], salience: _Salie
             parties = [*fact.parties, *(replace(p, is_product=False) for p in others)]
             deals.append(_Deal(facts=[replace(fact, parties=parties, partial=False)]))
             continue
+        undisclosed = fact.amount is None and bool(_UNDISCLOSED_STAKE.search(fact.clause.text))
         if (
             fact.deal_type == "investment"
-            and fact.amount is not None
-            and not _INVESTED_INTO_SOMETHING.match(
-                fact.clause.text[fact.amount.end - fact.clause.start :]
+            and (fact.amount is not None or undisclosed)
+            and not (
+                fact.amount is not None
+                and _INVESTED_INTO_SOMETHING.match(
+                    fact.clause.text[fact.amount.end - fact.clause.start :]
+                )
             )
         ):
             (investor,) = fact.parties
@@ -2515,8 +2539,16 @@ def _attach_partials(deals: list[_Deal], partials: list[_Fact], salience: _Salie
                 investor.name in d.names and d.primary.deal_type == "investment" for d in deals
             ):
                 continue
-            subject = salience.antecedent(("lab",), {investor.name}, [])
-            if subject is not None and subject.kind == "lab":
+            # The story's subject: a lab, or a company the story has others invest in.
+            backed = {
+                _investee(d.primary.parties, text)
+                for d in deals
+                if d.primary.deal_type == "investment"
+            }
+            subject = salience.antecedent(("lab", "company"), {investor.name}, [])
+            if subject is not None and (
+                subject.kind == "lab" or (undisclosed and subject.name in backed)
+            ):
                 deals.append(
                     _Deal(facts=[replace(fact, parties=[investor, subject], partial=False)])
                 )
