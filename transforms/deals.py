@@ -1321,6 +1321,12 @@ def _attribution_date(sentence: Span, text: str, published: date | None) -> Date
     return None
 
 
+_REVIEW = re.compile(
+    r"(?i)\b(?:approv|clear|review|probe|inquiry|investigat|examin|look(?:s|ing)? into|check|scrutin)"
+)
+_AGREED_BEFORE = re.compile(
+    r"(?i)\b(?:agreed|announced|signed|struck|unveiled|first proposed)\s+(?:on\s+|in\s+)?$"
+)
 _DATELINE = re.compile(
     r"^[A-Z][A-Za-z .'’-]{1,40},\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
     r"(?:,?\s+\d{4})?\s*(?:\([^)]{1,20}\)\s*)?[—–-]"
@@ -1328,11 +1334,9 @@ _DATELINE = re.compile(
 
 
 def _pick_date(clause: Span, text: str, published: date | None) -> DateMention | None:
-    if _REGULATORY.search(clause.text) and re.search(
-        r"(?i)\b(?:approv|clear|review|probe|inquiry|investigat|examin|look(?:s|ing)? into|check|scrutin)",
-        clause.text,
-    ):
-        return None
+    # A regulator's sentence dates its review, not the deal, unless it says when the deal was
+    # agreed ("Intel's purchase of Tower, agreed in February 2022, died ...").
+    reviewed = bool(_REGULATORY.search(clause.text) and _REVIEW.search(clause.text))
     best = None
     dateline = _DATELINE.match(clause.text)
     story_day = None
@@ -1345,13 +1349,15 @@ def _pick_date(clause: Span, text: str, published: date | None) -> DateMention |
         after = text[clause.start + d.end : clause.start + d.end + 20]
         if _NOT_DEAL_DATE_BEFORE.search(before) or _NOT_DEAL_DATE_AFTER.match(after):
             continue
+        if reviewed and not _AGREED_BEFORE.search(before):
+            continue
         if published is not None and d.value > published:
             continue
         if best is None or _PRECISION_RANK[d.precision] < _PRECISION_RANK[best.precision]:
             best = d
             if d.precision == "day":
                 break  # nothing finer can follow
-    best = best or story_day
+    best = best or (None if reviewed else story_day)
     if best is not None:
         return best.shifted(clause.start)
     return None
@@ -2275,10 +2281,26 @@ _NOUN_TYPES = {
 }  # fmt: skip
 
 
+_POSSESSIVE_PLAN = re.compile(
+    r"['’]s\s+(?:[\w$€£.,-]+\s+){0,3}?(?:agreement|deal|plan|bid|offer|attempt|move)\s+to\s+"
+    r"(?P<verb>buy|acquire|purchase|take over|invest in|merge with|combine with)\s+"
+    r"(?:[\w-]+\s+){0,4}$",
+    re.I,
+)
+
+
 def _regulated_pair(parties: list[_Party], text: str) -> tuple[list[_Party], str | None]:
     """In a regulator's sentence only "X's acquisition of Y" names a deal: keep X and Y."""
     for i, p in enumerate(parties[1:], start=1):
         between = text[parties[i - 1].end : p.start]
+        plan = _POSSESSIVE_PLAN.match(between)
+        if plan:  # "Nvidia's agreement to buy the chip designer Arm"
+            noun = (
+                "investment"
+                if plan.group("verb").casefold().startswith("invest")
+                else "acquisition"
+            )
+            return [parties[i - 1], p], noun
         m = _POSSESSIVE_DEAL.search(between)
         if m and len(between) < 90:
             noun = re.search(
