@@ -2295,12 +2295,8 @@ def _regulated_pair(parties: list[_Party], text: str) -> tuple[list[_Party], str
         between = text[parties[i - 1].end : p.start]
         plan = _POSSESSIVE_PLAN.match(between)
         if plan:  # "Nvidia's agreement to buy the chip designer Arm"
-            noun = (
-                "investment"
-                if plan.group("verb").casefold().startswith("invest")
-                else "acquisition"
-            )
-            return [parties[i - 1], p], noun
+            kind = "investment" if plan.group("verb").casefold().startswith("invest") else None
+            return [parties[i - 1], p], kind or "acquisition"
         m = _POSSESSIVE_DEAL.search(between)
         if m and len(between) < 90:
             noun = re.search(
