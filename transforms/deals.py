@@ -170,7 +170,8 @@ _CUE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"\b(?:acquir(?:e|es|ed|ing)|acquisitions?|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|"
         r"takeover|take over|takes over|took over|merg(?:e|es|ed|ing)|merger(?! (?:rules|regulation|"
         r"control|review|guidelines|law|laws|thresholds))|snap(?:s|ped)? up|pick(?:s|ed)? up|"
-        r"combin(?:e|es|ed|ing) with|all-stock (?:deal|transaction)|buyout)\b|"
+        r"combin(?:e|es|ed|ing) with|all-stock (?:deal|transaction)|buyout|"
+        r"(?:was|were|been|is being) (?:folded|absorbed) into)\b|"
         r"\bpa(?:y|ys|id|ying)\s+(?:about |roughly |some |around |nearly |more than |up to )?(?:\$|€|£|US\$)"
         r"[\d.,]+\s*\w*\s+(?:(?:in|of) (?:cash|stock|shares)(?: and (?:cash|stock))?\s+)?(?:for|to (?:buy|acquire))\s+(?=(?:the\s+)?[A-Z])|"
         r"\bpa(?:id|ys|y) for\s+(?=(?:the\s+)?[A-Z])|"
@@ -372,7 +373,8 @@ _NOT_DEAL_AMOUNT_AFTER = re.compile(
     r"capex|capital expenditures?|capital spending|losses|cash burn|market|bookings|backlog|"
     r"market (?:cap|capitalization|value)|debt|loans?|credit|bonds?|settlement|fines?|penalt\w+|"
     r"salary|pay package|compensation|budget|subsidies|grants?|tax|share price|a share|per share|"
-    r"apiece|an hour|per hour|a month|per month|per user|a seat)\b|"
+    r"apiece|an hour|per hour|a month|per month|per user|a seat|"
+    r"(?:reverse )?(?:break-?up|termination|walk-?away) fee)\b|"
     # "ended October with $60.6 billion in cash and short-term investments": a cash pile
     r"^\s*(?:in|of)\s+(?:cash (?:and (?:short-term |marketable )?(?:investments|securities|"
     r"equivalents)|on hand|reserves)|net cash|liquidity)\b",
@@ -472,7 +474,8 @@ _TARGET_BEFORE = re.compile(
 )
 _TARGET_AFTER = re.compile(
     r"^(?:['’]s)?\s*(?:,\s*(?:which|the|a|an)\b[^,]{0,80},\s*)?(?:(?:is|was|has been|will be|"
-    r"had been|would be|agreed to be|to be)\s+)?(?:acquired|bought|purchased|sold|taken over)\b|"
+    r"had been|would be|agreed to be|to be)\s+)?(?:acquired|bought|purchased|sold|taken over|"
+    r"folded into|absorbed into)\b|"
     r"^\s+(?:agreed to sell|sold itself|is selling|will sell|has sold)\b|"
     # "Convergence, a London start-up, which Salesforce agreed to acquire"
     r"^,\s*(?:[^,;.]{0,90},\s*)?(?:which|that|whom)\s+[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?\s+"
@@ -507,7 +510,10 @@ _ACQ_OBJECT_NOT_COMPANY = re.compile(
 )
 _COMPANY_OBJECT = re.compile(
     r"^[^.;,]{0,50}?\b(?:company|startup|start-up|firm|maker|developer|specialist|designer|operator|"
-    r"group|lab|unicorn|business|provider|rival|subsidiary|division|unit)\s+(?:of\s+)?[A-Z]"
+    r"group|lab|unicorn|business|provider|rival|subsidiary|division|unit)\s+(?:of\s+)?[A-Z]|"
+    # "buy the design-software startup for $20 billion": a company named by what it does
+    r"^\s*(?:the|a|an)\s+(?:[\w-]+\s+){0,3}(?:company|startup|start-up|firm|maker|developer|"
+    r"specialist|designer|lab|unicorn|business|rival)\b"
 )
 _ACQ_OBJECT_EQUITY = re.compile(
     r"^[^.;,]{0,60}?\b(?:shares|stock|stakes?|equity|common stock|preferred stock|minority|"
@@ -597,8 +603,9 @@ _IT_SUBJECT = re.compile(
     r"(?:(?:in|on|last|earlier|back in|then|and|but|also|separately|meanwhile|later|this)\b[^,]{0,30}?,?\s+"
     # "Six years ago next month, it agreed to ...": any short opening phrase without a name
     r"|[a-z0-9 '’-]{0,40}?,\s+)?"
-    r"(?:it\s+(?:has\s+|had\s+|also\s+|then\s+|later\s+|reportedly\s+|quietly\s+)*(?!is\b|was\b|would\b|could\b|"
-    r"may\b|might\b|said\b|says\b)[a-z]+(?:ed|s)?\b"
+    # "we announced an agreement to acquire Paradox": a company's own blog or release
+    r"(?:(?:it|we)\s+(?:has\s+|have\s+|had\s+|also\s+|then\s+|later\s+|reportedly\s+|quietly\s+)*"
+    r"(?!is\b|was\b|are\b|were\b|would\b|could\b|may\b|might\b|said\b|says\b)[a-z]+(?:ed|s)?\b"
     # "Its June 2024 round raised €600 million": the company's own round or purchase
     r"|its\s+(?:[\w$€£.,-]+\s+){0,4}?(?:round|raise|fundraising|series [a-h]|acquisition|purchase|"
     r"takeover|investment)\b)",
@@ -606,6 +613,27 @@ _IT_SUBJECT = re.compile(
 )
 _HEADING = re.compile(r"^[^.;:]{2,50}:\s+(?=[A-Z])")
 # "... well above the $7 billion it paid for Mellanox": "it" inside a clause, with a deal verb.
+_WE = re.compile(r"\b[Ww]e\s")
+_AGENT_ROLES = frozenset({"acquirer", "investor", "customer", "licensee"})
+
+
+def _leading_agent(facts: list[_Fact], text: str, gazetteer: Gazetteer) -> _Party | None:
+    """The party that has done the buying or backing in most of the facts told so far."""
+    counts: dict[str, int] = {}
+    last: dict[str, _Party] = {}
+    for f in facts:
+        if f.partial:
+            continue
+        roles = _roles(f.parties, f.deal_type, text, gazetteer)
+        for p in f.parties:
+            if roles.get(p.name) in _AGENT_ROLES:
+                counts[p.name] = counts.get(p.name, 0) + 1
+                last[p.name] = p
+    if not counts:
+        return None
+    return last[max(counts, key=counts.__getitem__)]
+
+
 _PARTICIPLE = re.compile(
     r"\W*(?:[\w\s]{0,30}?\b(?:after|before|while|when|by|since|in)\s+)?(?:agreeing|buying|acquiring|"
     r"investing|signing|striking|taking|paying|raising|purchasing|hiring|licensing|backing|"
@@ -847,6 +875,14 @@ class _Salience:
             if first and p.kind != "media" and not p.is_descriptor:
                 self.subjects[p.name] = self.subjects.get(p.name, 0) + 1
                 first = False
+
+    def leading(self) -> _Party | None:
+        """The story's own company so far: the one most often its sentences' subject ("we" in
+        a company's announcement)."""
+        if not self.subjects:
+            return None
+        name = max(self.subjects, key=lambda n: (self.subjects[n], self.counts.get(n, 0)))
+        return next((p for p in reversed(self.history) if p.name == name), None)
 
     def antecedent(
         self,
@@ -1617,6 +1653,7 @@ def extract_deals(article: Article, gazetteer: Gazetteer) -> list[DealMention]:
                     (p for p in sentence_parties if p.kind != "media" and p.start < clause.start),
                     None,
                 ),
+                salience,
             )
             for fact in new_facts:
                 if denial:
@@ -1758,6 +1795,7 @@ def _clause_facts(
     facts_so_far: list[_Fact],
     subject: _Party | None = None,
     sentence_subject: _Party | None = None,
+    salience: _Salience | None = None,
 ) -> list[_Fact]:
     masked = _mask(clause, parties)
     if _ANY_CUE.search(masked.lower()):
@@ -1839,7 +1877,8 @@ def _clause_facts(
         types = types[1:]  # one executive hired, or a board seat: no deal with the company
         if not types:
             return []
-    if types[0] == "acquisition" and not _has_target(unique, text, masked):
+    # every mention counts: "took on engineers from Drive.ai ... and acquired the company"
+    if types[0] == "acquisition" and not _has_target(parties, text, masked):
         types = types[1:]
         if not types:
             return []
@@ -1867,6 +1906,14 @@ def _clause_facts(
         # after the sentence's first clause, "it" is that sentence's subject.
         later = clause.start > sentence.start and sentence_subject is not None
         it_refers_to = sentence_subject if later else subject
+        if _WE.search(clause.text[:60]):
+            # "we announced an agreement to acquire Paradox": the company whose release it is,
+            # the one that has been buying or backing in the story so far
+            it_refers_to = (
+                _leading_agent(facts_so_far, text, gazetteer)
+                or (salience.leading() if salience is not None else None)
+                or it_refers_to
+            )
     if it_refers_to is None and _IT_INSIDE.search(clause.text):
         it_refers_to = sentence_subject  # "Nvidia is paying $20bn, above the $7bn it paid for X"
     if it_refers_to is None and clause.start > sentence.start and _PARTICIPLE.match(clause.text):

@@ -162,7 +162,8 @@ _FALLBACK_LED_BY = re.compile(
     r"(?:purchase|acquisition|takeover|buyout) of|merg(?:e|es|ed|er|ing) with|"
     r"(?:deal|agreement|partnership|pact|contract|tie-up) with|partner(?:s|ed)? with|"
     r"teamed up with|(?:business|division|unit|arm|assets|subsidiary) of|sold to|sells? to|"
-    r"(?:round|financing|funding|raise) (?:of [^.;]{0,40}? )?(?:for|in|into))\s+"
+    r"(?:round|financing|funding|raise) (?:of [^.;]{0,40}? )?(?:for|in|into)|"
+    r"(?:to pay|paid|pays|paying|agreed to pay) (?:[^.;]{0,40}? )?for)\s+"
     rf"({_WORD}(?:{_NEXT_WORD}){{0,2}})"
 )
 # "bought Tableau for $15.7 billion and Slack for $27.7 billion": a priced object in a list
