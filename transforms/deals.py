@@ -600,7 +600,8 @@ _TARGET_SLOT = re.compile(
 )
 _IT_SUBJECT = re.compile(
     r"^\W*(?:[AQ]\s*:\s*)?"  # an interview's answer: "A: It raised ..."
-    r"(?:(?:in|on|last|earlier|back in|then|and|but|also|separately|meanwhile|later|this)\b[^,]{0,30}?,?\s+"
+    r"(?:(?:in|on|at|by|last|earlier|back in|then|and|but|also|separately|meanwhile|later|this)\b"
+    r"[^,]{0,30}?,?\s+"
     # "Six years ago next month, it agreed to ...": any short opening phrase without a name
     r"|[a-z0-9 '’-]{0,40}?,\s+)?"
     # "we announced an agreement to acquire Paradox": a company's own blog or release
@@ -1044,9 +1045,15 @@ _NEW_VEHICLE = re.compile(
     r"set(?:s|ting)? up|establish(?:es|ed|ing)?)\s+(?P<name>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}),?\s+"
     r"(?:a|an)\s+(?:new\s+)?(?:joint\s+)?(?:company|venture|entity|firm|joint venture)\b"
 )
+_FOUNDED_BY = re.compile(
+    r"\b(?:was|were|is|had been|has been|been)\s+(?:jointly\s+)?(?:set up|formed|founded|launched|"
+    r"created|established|co-founded|started)\b[^.;]{0,40}?\bby\s+"
+)
 _ALSO_BACKERS = re.compile(
     r"(?i)\b(?:are|is|were|was|will be)\s+also\s+(?:\w+\s+){0,2}"
-    r"(?:funders|investors|backers|partners|shareholders)\b"
+    r"(?:funders|investors|backers|partners|shareholders)\b|"
+    # "Nvidia and Elon Musk's xAI have since joined.": more members of the venture just told
+    r"^[^.;]{0,80}\b(?:have|has|had)\s+(?:since|also|later)\s+joined\s*[.;]?\s*$"
 )
 _LITIGATION = re.compile(
     r"(?i)\b(?:su(?:e|es|ed|ing)|lawsuits?|litigation|court case|infringement claims?|"
@@ -1130,7 +1137,8 @@ def _resolve_parties(
 
 _RIVAL_BEFORE = re.compile(
     r"(?i)\b(?:(?:compet\w*|pitted|racing|race|battl\w+|fight\w*|bet(?:s|ting)?|up|rivals?|"
-    r"advantage|edge)\s+against|compet\w*\s+with|rivals?\s+(?:to|of))\s+(?:the\s+)?$"
+    r"advantage|edge)\s+against|compet\w*\s+with|rivals?\s+(?:to|of))\s+(?:the\s+)?$|"
+    r",\s+like\s+$"  # "Poolside, like xAI, spends ...": a comparison
 )
 _EXCLUDED_AFTER = re.compile(
     # "OpenAI rival Anthropic": the rival is named, not a party
@@ -1824,7 +1832,16 @@ def _clause_facts(
         made = clause.start + vehicle.start("name"), clause.start + vehicle.end("name")
         parties = [p for p in parties if not (made[0] <= p.start < made[1])]
         masked = _mask(clause, parties)
+    founded = _FOUNDED_BY.search(clause.text)
+    founders = [p for p in parties if founded and p.start >= clause.start + founded.end()]
+    if founded and len({p.name for p in founders}) >= 2:
+        # "The AI Infrastructure Partnership was set up in September 2024 by BlackRock, GIP,
+        # Microsoft and MGX": a venture of its founders; the venture itself is not a party.
+        parties, vehicle = founders, founded
+        masked = _mask(clause, parties)
     types = _deal_types(masked, parties, gazetteer)
+    if founded and vehicle is founded:
+        types = ["partnership"]
     if vehicle and types:
         types = ["partnership", *(t for t in types if t != "partnership")]
     if types and types[0] == "investment" and _INVEST_IN_VENTURE.search(masked):
@@ -2325,9 +2342,14 @@ _OWNERSHIP_TYPES = frozenset({"investment", "acquisition", "acquihire"})
 _NOUN_TYPES = {
     "acquisition": "acquisition", "purchase": "acquisition", "takeover": "acquisition",
     "buyout": "acquisition", "investment": "investment", "stake": "investment",
+    "hiring": "acquihire",
 }  # fmt: skip
 
 
+_POSSESSIVE_HIRING = re.compile(
+    r"['’]s\s+(?:re)?hiring\s+of\s+(?:(?:most|some|part|much|many|dozens|all) of\s+)?(?:the\s+)?$",
+    re.I,
+)
 _POSSESSIVE_PLAN = re.compile(
     r"['’]s\s+(?:[\w$€£.,-]+\s+){0,3}?(?:agreement|deal|plan|bid|offer|attempt|move)\s+to\s+"
     r"(?P<verb>buy|acquire|purchase|take over|invest in|merge with|combine with)\s+"
@@ -2340,6 +2362,8 @@ def _regulated_pair(parties: list[_Party], text: str) -> tuple[list[_Party], str
     """In a regulator's sentence only "X's acquisition of Y" names a deal: keep X and Y."""
     for i, p in enumerate(parties[1:], start=1):
         between = text[parties[i - 1].end : p.start]
+        if _POSSESSIVE_HIRING.match(between):  # "Microsoft's hiring of most of Inflection's staff"
+            return [parties[i - 1], p], "hiring"
         plan = _POSSESSIVE_PLAN.match(between)
         if plan:  # "Nvidia's agreement to buy the chip designer Arm"
             kind = "investment" if plan.group("verb").casefold().startswith("invest") else None

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import accumulate
 
-from transforms.places import is_place
+from transforms.not_orgs import is_person, is_place
 
 __all__ = [
     "Gazetteer",
@@ -70,7 +70,7 @@ def canonical_name(written: str) -> str:
         name = name[:-1]  # a sentence's full stop, not part of the name
     name = re.sub(r"['’]s$", "", name)
     owner = _OWNER.match(name)
-    if owner and is_place(owner.group(1)):
+    if owner and (is_place(owner.group(1)) or is_person(owner.group(1))):
         name = name[owner.end() :]
     name = _THE.sub("", name)
     name = _LEGAL_SUFFIX.sub("", name).strip()
@@ -163,7 +163,8 @@ _FALLBACK_LED_BY = re.compile(
     r"(?:deal|agreement|partnership|pact|contract|tie-up) with|partner(?:s|ed)? with|"
     r"teamed up with|(?:business|division|unit|arm|assets|subsidiary) of|sold to|sells? to|"
     r"(?:round|financing|funding|raise) (?:of [^.;]{0,40}? )?(?:for|in|into)|"
-    r"(?:to pay|paid|pays|paying|agreed to pay) (?:[^.;]{0,40}? )?for)\s+"
+    r"(?:to pay|paid|pays|paying|agreed to pay) (?:[^.;]{0,40}? )?for|"
+    r"(?:[$€£][\d.,]+\s*\w*|shares|stake) (?:of|in))\s+"
     rf"({_WORD}(?:{_NEXT_WORD}){{0,2}})"
 )
 # "bought Tableau for $15.7 billion and Slack for $27.7 billion": a priced object in a list
@@ -294,7 +295,7 @@ class Gazetteer:
                 name = canonical_name(written)
                 if name in self._forms:
                     name = self._forms[name][0]
-                if len(name) < 2 or name in _NOT_ORG_WORDS or is_place(name):
+                if len(name) < 2 or name in _NOT_ORG_WORDS or is_place(name) or is_person(name):
                     continue
                 if " " in name and is_place(name.rsplit(" ", 1)[0]):
                     continue  # "Paris AI summit", "Abu Dhabi AI": a place's AI, not a company

@@ -1,14 +1,15 @@
-"""Place names and nationality words: capitalised words that look like organisations but are not.
+"""Capitalised words that look like organisations but are not: places, nationalities, people.
 
 The organisation fallback finds companies by shape ("agreed to buy Tableau", "Israeli software
-company WalkMe"); these lists stop it taking the place or the nationality in such a phrase for the
-company ("invest in Britain", "acquire Israeli ...", "South Korea's AFW Partners"). They hold the
-places that news about the AI industry names often, not a gazetteer of the world.
+company WalkMe"); these lists stop it taking the place, the nationality or the person in such a
+phrase for the company ("invest in Britain", "acquire Israeli ...", "South Korea's AFW Partners",
+"Elon Musk's AI company"). They hold what news about the AI industry names often, not a gazetteer
+of the world.
 """
 
 from __future__ import annotations
 
-__all__ = ["DEMONYMS", "PLACES", "is_place"]
+__all__ = ["DEMONYMS", "PEOPLE", "PLACES", "is_person", "is_place"]
 
 _COUNTRIES = """
 Afghanistan Albania Algeria Argentina Armenia Australia Austria Azerbaijan Bahrain Bangladesh
@@ -56,11 +57,32 @@ Swiss Taiwanese Thai Turkish Ukrainian Vietnamese Welsh Nordic Bavarian Californ
 Parisian Londoner Korean-American Chinese-American South Korean North Korean
 """
 
+# People whom deal news names in company-shaped phrases ("Elon Musk's xAI", "Jeff Bezos's
+# family office"); surnames alone are listed only when they are not also company names.
+_PEOPLE = [
+    "Elon Musk", "Musk", "Sam Altman", "Altman", "Mark Zuckerberg", "Zuckerberg", "Jeff Bezos",
+    "Satya Nadella", "Nadella", "Sundar Pichai", "Pichai", "Jensen Huang", "Masayoshi Son",
+    "Larry Ellison", "Ellison", "Tim Cook", "Andy Jassy", "Jassy", "Dario Amodei", "Amodei",
+    "Mustafa Suleyman", "Suleyman", "Demis Hassabis", "Hassabis", "Lisa Su", "Pat Gelsinger",
+    "Gelsinger", "Lip-Bu Tan", "Marc Benioff", "Benioff", "Arthur Mensch", "Aidan Gomez",
+    "Ilya Sutskever", "Sutskever", "Mira Murati", "Murati", "Greg Brockman", "Brockman",
+    "Reid Hoffman", "Peter Thiel", "Thiel", "Marc Andreessen", "Vinod Khosla", "Mukesh Ambani",
+    "Ambani", "Jack Ma", "Pony Ma", "Donald Trump", "Trump", "Joe Biden", "Biden", "Keir Starmer",
+    "Starmer", "Emmanuel Macron", "Macron", "Xi Jinping", "Noam Shazeer", "Alexandr Wang",
+    "Kevin Scott", "Brad Smith", "Ruth Porat", "Michael Dell", "Daniel Ek", "Ken Griffin",
+    "Bill Gates", "Steve Ballmer", "Warren Buffett", "Buffett", "Larry Page", "Sergey Brin",
+]  # fmt: skip
+PEOPLE: frozenset[str] = frozenset(_PEOPLE)
 DEMONYMS: frozenset[str] = frozenset(_DEMONYMS.split()) | {"South Korean", "North Korean"}
 PLACES: frozenset[str] = frozenset(
     [*_COUNTRIES.split(), *_US_STATES.split(), *_CITIES_AND_REGIONS.split(), *_MULTIWORD]
 )
 _FOLDED = frozenset(p.casefold() for p in PLACES | DEMONYMS)
+
+
+def is_person(words: str) -> bool:
+    """Whether ``words`` name one of the people deal news often names like a company."""
+    return " ".join(words.split()) in PEOPLE
 
 
 def is_place(words: str) -> bool:
