@@ -226,7 +226,8 @@ _CUE_PATTERNS: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "partnership": re.compile(
-        r"\b(?:partner(?:s|ed|ing|ship|ships)?|joint venture|venture(?![- ](?:capital|arm|fund))|JV|"
+        r"\b(?:partner(?:s|ed|ing|ship|ships)?|joint venture|"
+        r"venture(?![- ](?:capital|arm|fund|firm|investors?|partners|debt|studio|builder|round))|JV|"
         r"alliance|team(?:s|ed)? up|"
         r"collaborat\w+|tie-up|tie up|pact|revenue[- ]shar\w+|co-develop\w*|integrat\w*|teamed|"
         r"(?:build|builds|building|built|bring|brings|bringing|embed\w*|weave|weaves)\s+(?:[\w’'.-]+\s+){1,4}into)\b",
@@ -606,7 +607,9 @@ _IT_SUBJECT = re.compile(
     r"|[a-z0-9 '’-]{0,40}?,\s+)?"
     # "we announced an agreement to acquire Paradox": a company's own blog or release
     r"(?:(?:it|we)\s+(?:has\s+|have\s+|had\s+|also\s+|then\s+|later\s+|reportedly\s+|quietly\s+)*"
-    r"(?!is\b|was\b|are\b|were\b|would\b|could\b|may\b|might\b|said\b|says\b)[a-z]+(?:ed|s)?\b"
+    r"(?!is\b|was\b|are\b|were\b|would\b|could\b|may\b|might\b|said\b|says\b|"
+    # "In July it cleared Synopsys's acquisition of Ansys": the regulator, not a party
+    r"cleared\b|approved\b|blocked\b|fined\b|probed\b|opened\b|ruled\b|ordered\b)[a-z]+(?:ed|s)?\b"
     # "Its June 2024 round raised €600 million": the company's own round or purchase
     r"|its\s+(?:[\w$€£.,-]+\s+){0,4}?(?:round|raise|fundraising|series [a-h]|acquisition|purchase|"
     r"takeover|investment)\b)",
@@ -646,7 +649,7 @@ _IT_INSIDE = re.compile(
     re.I,
 )
 _EXTRA_BREAK = re.compile(
-    r",\s+(?=and\s+(?:in|on|last|earlier|back in|separately|then|later|this)\b)|,\s+(?=whose\s)|"
+    r",\s+(?=and\s+(?:in|on|last|earlier|back in|separately|then|later|this|his|her)\b)|,\s+(?=whose\s)|"
     r",\s+(?=(?:well |far |more than |nearly |almost |roughly )?(?:above|below|compared with|compared to|"
     r"dwarfing|eclipsing|topping|surpassing|exceeding|beating)\s)|"
     r",\s+(?=and\s+(?:it|they|the company|the firm)\s+(?:says|said|has|had|is|was|will|would|also)\b)|"
@@ -997,7 +1000,8 @@ def _with_discovered_names(
     return merge_mentions(found, extra)
 
 
-_HYPHENATED = re.compile(r"[a-z]-[a-z]")
+# "AI-chip start-up", "US-based": a word with a hyphenated modifier, not a name
+_HYPHENATED = re.compile(r"[a-z]-[a-z]|^[A-Z]{1,4}-[a-z]+$")
 
 
 class _Index:
@@ -1062,7 +1066,8 @@ _LITIGATION = re.compile(
 # "would invest more than $5 billion in a strategic partnership": money into a joint project.
 _INVEST_IN_VENTURE = re.compile(
     r"(?i)\binvest\w*\b[^.;]{0,50}?\bin(?:to)?\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){0,2}"
-    r"(?:partnership|joint venture|venture|alliance|project|programme|program|initiative|zone)\b"
+    r"(?:partnership|joint venture|venture|alliance|project|programme|program|initiative|zone|"
+    r"data cent(?:er|re)s?|data-cent(?:er|re)s?|campus|campuses|facilit(?:y|ies))\b"
 )
 
 

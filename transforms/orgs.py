@@ -117,7 +117,8 @@ _DESCRIPTOR_RE = re.compile(
     r"(startup|start-up|lab|developer|chip maker|chipmaker|chip designer|chip giant|cloud provider|"
     r"cloud company|cloud giant|cloud operator|neocloud|investor|fund|publisher|company|firm|group|"
     r"giant|maker|platform|provider|operator|unicorn)\b"
-    r"(?!['’]s\b)"
+    # "the company's shares" points at nothing new; "the start-up's $56 million Series A" does
+    r"(?!['’]s\b(?!\s+(?:[$€£][\d.,]+\s*\w*\s+)?(?:series|round|funding|seed|latest|new|recent)\b))"
 )
 
 # The fallback looks for unknown organisations only where a deal could be stated.
