@@ -48,6 +48,19 @@ _MONTH_YEAR_LINE = re.compile(
     r"november|december)\s+\d{4}\s*(?:\(\d+\))?\s*$",
     re.IGNORECASE,
 )
+# Every pattern above but the month line opens with one of these phrases (lower-cased). An
+# ASCII line whose lower-cased opening starts with none of them is prose, and the three
+# IGNORECASE patterns (which try each of their phrases in turn) are not run on it. Outside
+# ASCII, case-insensitive matching folds more than ``str.lower`` ("ſ" matches "s"), so such a
+# line is always given to the patterns.
+_BOILERPLATE_OPENING = re.compile(
+    r"recent posts|related|read more|more|trending|most popular|most read|popular posts|archive|"
+    r"categories|tags|latest news|you may also like|see also|further reading|sign up|subscribe|"
+    r"newsletter|share this|share on|advertisement|sponsored|follow us|comment|leave a reply|"
+    r"about the author|top stories|in other news|also read|recommended|watch|get our|get the|"
+    r"join |click here|copyright|all rights reserved"
+)
+_OPENING_LENGTH = 20  # longer than every phrase above
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•·▪►]|\d{1,2}[.)])\s+")
 _TRUNCATED = re.compile(r"(?:…|\.\.\.)\s*$")
 _TEASER_HEAD = (40, 60)  # a teaser repeats at least 40, and is compared on at most 60, characters
@@ -76,7 +89,11 @@ def paragraphs(text: str, title: str | None = None) -> list[Span]:
         end = start + len(line)
         is_title = not spans and bool(norm_title) and _normalise(line) == norm_title
         boiler = False
-        if _BOILERPLATE_HEADINGS.match(line):
+        opening = line[:_OPENING_LENGTH]
+        maybe_boilerplate = not opening.isascii() or bool(
+            _BOILERPLATE_OPENING.match(opening.lower())
+        )
+        if maybe_boilerplate and _BOILERPLATE_HEADINGS.match(line):
             in_list_block = True
             boiler = True
         elif in_list_block and (_LIST_ITEM.match(line) or not _reads_like_prose(line)):
@@ -84,10 +101,8 @@ def paragraphs(text: str, title: str | None = None) -> list[Span]:
         else:
             in_list_block = False
             if (
-                _INLINE_BOILERPLATE.match(line)
-                or _PROMPT_LINE.match(line)
-                or (len(line) < 40 and _MONTH_YEAR_LINE.match(line))
-            ):
+                maybe_boilerplate and (_INLINE_BOILERPLATE.match(line) or _PROMPT_LINE.match(line))
+            ) or (len(line) < 40 and _MONTH_YEAR_LINE.match(line)):
                 boiler = True
             elif line.endswith(("…", "...")):  # the line is stripped: no space can follow
                 # A teaser is rare: the earlier paragraphs are read for one only when it appears.
