@@ -161,6 +161,7 @@ _BOUNDARY = re.compile(
     r"[.!?…](?<![.!?…][.!?…])[.!?…]*+[\"'”’)\]]*+"
     r"(?=\s+(?:[\"'“‘(\[]?[A-Z0-9$€£]|[a-z]{1,2}[A-Z]))"
 )
+_CLOSING = ".!?…\"'”’)]"  # what may end a sentence: its punctuation and closing marks
 _LAST_WORD = re.compile(r"[\w.]+$")
 _NEXT_WORD = re.compile(r"\s+[\"'“‘(]?([A-Za-z]+)")
 _NUMBER_NEXT = re.compile(r"\s+\d")
@@ -172,7 +173,7 @@ def sentences(text: str, span: Span) -> list[Span]:
     out: list[Span] = []
     chunk = span.text
     begin = 0
-    for m in _BOUNDARY.finditer(chunk):
+    for m in _BOUNDARY.finditer(chunk) if _may_break(chunk) else ():
         stop = m.end()
         if m.group().startswith(".") and not _is_sentence_end(chunk, m.start(), stop):
             continue
@@ -193,16 +194,19 @@ def sentences(text: str, span: Span) -> list[Span]:
     if piece.strip():
         lead = len(piece) - len(piece.lstrip())
         trail = len(piece) - len(piece.rstrip())
-        out.append(
-            Span(
-                span.start + begin + lead,
-                span.start + len(chunk) - trail,
-                piece.strip(),
-                span.is_boilerplate,
-                span.is_title,
-            )
-        )
+        start, end, body = span.start + begin + lead, span.start + len(chunk) - trail, piece.strip()
+        if not out and (start, end, body) == (span.start, span.end, span.text):
+            return [span]  # one sentence: the paragraph's own (immutable) span, not a copy
+        out.append(Span(start, end, body, span.is_boilerplate, span.is_title))
     return out
+
+
+def _may_break(chunk: str) -> bool:
+    """Whether ``chunk`` can hold a sentence break: punctuation followed by whitespace, so
+    punctuation before the run of closing marks that ends the chunk. (Four substring tests cost
+    far less than the regex's scan, which tests every character against its set.)"""
+    inner = chunk.rstrip(_CLOSING)
+    return "." in inner or "!" in inner or "?" in inner or "…" in inner
 
 
 def _is_sentence_end(chunk: str, dot: int, stop: int) -> bool:
