@@ -48,6 +48,19 @@ _MONTH_YEAR_LINE = re.compile(
     r"november|december)\s+\d{4}\s*(?:\(\d+\))?\s*$",
     re.IGNORECASE,
 )
+# Every pattern above but the month line opens with one of these phrases (lower-cased). An
+# ASCII line whose lower-cased opening starts with none of them is prose, and the three
+# IGNORECASE patterns (which try each of their phrases in turn) are not run on it. Outside
+# ASCII, case-insensitive matching folds more than ``str.lower`` ("ſ" matches "s"), so such a
+# line is always given to the patterns.
+_BOILERPLATE_OPENING = re.compile(
+    r"recent posts|related|read more|more|trending|most popular|most read|popular posts|archive|"
+    r"categories|tags|latest news|you may also like|see also|further reading|sign up|subscribe|"
+    r"newsletter|share this|share on|advertisement|sponsored|follow us|comment|leave a reply|"
+    r"about the author|top stories|in other news|also read|recommended|watch|get our|get the|"
+    r"join |click here|copyright|all rights reserved"
+)
+_OPENING_LENGTH = 20  # longer than every phrase above
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•·▪►]|\d{1,2}[.)])\s+")
 _TRUNCATED = re.compile(r"(?:…|\.\.\.)\s*$")
 _TEASER_HEAD = (40, 60)  # a teaser repeats at least 40, and is compared on at most 60, characters
@@ -76,7 +89,11 @@ def paragraphs(text: str, title: str | None = None) -> list[Span]:
         end = start + len(line)
         is_title = not spans and bool(norm_title) and _normalise(line) == norm_title
         boiler = False
-        if _BOILERPLATE_HEADINGS.match(line):
+        opening = line[:_OPENING_LENGTH]
+        maybe_boilerplate = not opening.isascii() or bool(
+            _BOILERPLATE_OPENING.match(opening.lower())
+        )
+        if maybe_boilerplate and _BOILERPLATE_HEADINGS.match(line):
             in_list_block = True
             boiler = True
         elif in_list_block and (_LIST_ITEM.match(line) or not _reads_like_prose(line)):
@@ -84,10 +101,8 @@ def paragraphs(text: str, title: str | None = None) -> list[Span]:
         else:
             in_list_block = False
             if (
-                _INLINE_BOILERPLATE.match(line)
-                or _PROMPT_LINE.match(line)
-                or (len(line) < 40 and _MONTH_YEAR_LINE.match(line))
-            ):
+                maybe_boilerplate and (_INLINE_BOILERPLATE.match(line) or _PROMPT_LINE.match(line))
+            ) or (len(line) < 40 and _MONTH_YEAR_LINE.match(line)):
                 boiler = True
             elif line.endswith(("…", "...")):  # the line is stripped: no space can follow
                 # A teaser is rare: the earlier paragraphs are read for one only when it appears.
@@ -146,6 +161,7 @@ _BOUNDARY = re.compile(
     r"[.!?…](?<![.!?…][.!?…])[.!?…]*+[\"'”’)\]]*+"
     r"(?=\s+(?:[\"'“‘(\[]?[A-Z0-9$€£]|[a-z]{1,2}[A-Z]))"
 )
+_CLOSING = ".!?…\"'”’)]"  # what may end a sentence: its punctuation and closing marks
 _LAST_WORD = re.compile(r"[\w.]+$")
 _NEXT_WORD = re.compile(r"\s+[\"'“‘(]?([A-Za-z]+)")
 _NUMBER_NEXT = re.compile(r"\s+\d")
@@ -157,7 +173,7 @@ def sentences(text: str, span: Span) -> list[Span]:
     out: list[Span] = []
     chunk = span.text
     begin = 0
-    for m in _BOUNDARY.finditer(chunk):
+    for m in _BOUNDARY.finditer(chunk) if _may_break(chunk) else ():
         stop = m.end()
         if m.group().startswith(".") and not _is_sentence_end(chunk, m.start(), stop):
             continue
@@ -178,16 +194,19 @@ def sentences(text: str, span: Span) -> list[Span]:
     if piece.strip():
         lead = len(piece) - len(piece.lstrip())
         trail = len(piece) - len(piece.rstrip())
-        out.append(
-            Span(
-                span.start + begin + lead,
-                span.start + len(chunk) - trail,
-                piece.strip(),
-                span.is_boilerplate,
-                span.is_title,
-            )
-        )
+        start, end, body = span.start + begin + lead, span.start + len(chunk) - trail, piece.strip()
+        if not out and (start, end, body) == (span.start, span.end, span.text):
+            return [span]  # one sentence: the paragraph's own (immutable) span, not a copy
+        out.append(Span(start, end, body, span.is_boilerplate, span.is_title))
     return out
+
+
+def _may_break(chunk: str) -> bool:
+    """Whether ``chunk`` can hold a sentence break: punctuation followed by whitespace, so
+    punctuation before the run of closing marks that ends the chunk. (Four substring tests cost
+    far less than the regex's scan, which tests every character against its set.)"""
+    inner = chunk.rstrip(_CLOSING)
+    return "." in inner or "!" in inner or "?" in inner or "…" in inner
 
 
 def _is_sentence_end(chunk: str, dot: int, stop: int) -> bool:
