@@ -937,14 +937,30 @@ def _with_short_names(text: str, found: list[OrgMention]) -> list[OrgMention]:
             shorts[shape.group(1)] = mention
     if not shorts:
         return found
-    extra: list[OrgMention] = []
-    for short, full in shorts.items():
-        if short not in text[full.end :]:
-            continue
-        for hit in re.finditer(rf"(?<![\w.-]){re.escape(short)}(?![\w-]|\.\w)", text[full.end :]):
-            start, end = full.end + hit.start(), full.end + hit.end()
-            extra.append(OrgMention(start, end, hit.group(), full.name, full.kind, full.is_product))
+    extra = [
+        OrgMention(start, end, written, full.name, full.kind, full.is_product)
+        for start, end, written in _occurrences(text, shorts, r"[\w.-]", r"[\w-]|\.\w")
+        if start >= (full := shorts[written]).end  # only after the story has named it in full
+    ]
     return merge_mentions(found, extra)
+
+
+def _occurrences(
+    text: str, forms: Iterable[str], not_after: str, not_before: str
+) -> list[tuple[int, int, str]]:
+    """Every place ``text`` writes one of ``forms`` as a whole name, found in one scan: the
+    character before is not in ``not_after`` and what follows does not match ``not_before``."""
+    present = tuple(sorted(f for f in forms if f in text))
+    if not present:
+        return []
+    pattern = _names_pattern(present, not_after, not_before)
+    return [(m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
+
+
+@functools.lru_cache(maxsize=512)
+def _names_pattern(forms: tuple[str, ...], not_after: str, not_before: str) -> re.Pattern[str]:
+    """One pattern for a few names; stories repeat the same sets, so they are built once."""
+    return re.compile(f"(?:{_trie_regex(forms, not_after=not_after)})(?!{not_before})")
 
 
 def _with_ambiguous_names(
@@ -956,13 +972,15 @@ def _with_ambiguous_names(
     aliases; an article that uses one of them has told the reader which organisation it means.
     """
     named = {m.name for m in found if not m.is_product}
-    extra: list[OrgMention] = []
-    for name in named:
-        org = gazetteer.get(name)
-        if org is None or not org.ambiguous or name not in text:
-            continue
-        for hit in re.finditer(rf"(?<![\w.@/-]){re.escape(name)}(?![\w]|-[A-Z\d]|\.\w)", text):
-            extra.append(OrgMention(hit.start(), hit.end(), name, name, org.kind, False))
+    kinds = {
+        name: org.kind
+        for name in named
+        if (org := gazetteer.get(name)) is not None and org.ambiguous
+    }
+    extra = [
+        OrgMention(start, end, name, name, kinds[name], False)
+        for start, end, name in _occurrences(text, kinds, r"[\w.@/-]", r"[\w]|-[A-Z\d]|\.\w")
+    ]
     if not extra:
         return found
     return merge_mentions(found, extra)
@@ -993,9 +1011,8 @@ def _with_discovered_names(
     if not seeds:
         return found
     extra = [
-        OrgMention(hit.start(), hit.end(), written, name, "company", in_gazetteer=False)
-        for written, name in seeds.items()
-        for hit in re.finditer(rf"(?<![\w.@/-]){re.escape(written)}(?![\w-]|\.\w)", text)
+        OrgMention(start, end, written, seeds[written], "company", in_gazetteer=False)
+        for start, end, written in _occurrences(text, seeds, r"[\w.@/-]", r"[\w-]|\.\w")
     ]
     return merge_mentions(found, extra)
 
@@ -1810,21 +1827,7 @@ def _clause_facts(
     sentence_subject: _Party | None = None,
     salience: _Salience | None = None,
 ) -> list[_Fact]:
-    masked = _mask(clause, parties)
-    if _ANY_CUE.search(masked.lower()):
-        extra = [
-            _Party(m.name, m.kind, clause.start + m.start, clause.start + m.end, False, False)
-            for m in gazetteer.fallback(
-                clause.text,
-                _as_mentions(parties, offset=clause.start),
-            )
-            if not _excluded(text, clause.start + m.start, clause.start + m.end, m)
-            and not _MODIFIER_AFTER.match(clause.text, m.end)
-            and not _HYPHENATED.search(m.text)
-        ]
-        if extra:
-            parties = sorted([*parties, *extra], key=lambda p_: p_.start)
-            masked = _mask(clause, parties)
+    masked = _mask(clause, parties)  # companies found by shape are in the index already
     previous_cloud = bool(facts_so_far) and any(
         f.deal_type == "cloud_compute" and index - f.sentence_index <= 1 for f in facts_so_far[-3:]
     )

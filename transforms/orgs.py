@@ -26,6 +26,41 @@ __all__ = [
     "trie_regex",
 ]
 
+
+def trie_regex(words: Iterable[str], not_after: str | None = None) -> str:
+    """One regex for many literal names, factored by common prefixes so matching stays fast.
+
+    A flat alternation of a thousand names is tried name by name at every position; the trie
+    form rejects a position after its first character. Longer names win, as in the flat form.
+
+    ``not_after`` (a one-character class such as ``[\\w.-]``) requires that the character before
+    a match is not in it. It is checked after the first letter rather than as a look-behind in
+    front, which would stop the regex engine from skipping to the names' first letters.
+    """
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict, top: bool = False) -> str:  # type: ignore[type-arg]
+        ends = "" in node
+        branches = [
+            re.escape(char)
+            + (f"(?<!{not_after}{re.escape(char)})" if top and not_after else "")
+            + build(child)
+            for char, child in sorted(node.items())
+            if char
+        ]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return build(trie, top=True)
+
+
 KINDS = frozenset({"lab", "hyperscaler", "neocloud", "chipmaker", "investor", "media", "company"})
 _LEGAL_SUFFIX = re.compile(
     r"(?:,?\s+(?:Inc|Corp|Corporation|Ltd|Limited|LLC|L\.L\.C|PLC|plc|Co|Company|S\.A|SA|AG|SE|"
@@ -143,12 +178,16 @@ _FALLBACK_SUFFIX = re.compile(
     r"Ltd|LLC|PLC|plc|GmbH|AG|S\.A|SE|N\.V|Corporation|Limited)\b\.?(?![ \t]+[A-Z][a-z])|"
     rf"{_WORD}(?:{_NEXT_WORD}){{0,3}}\s+Co\.)"
 )
+_NAME = rf"({_WORD}(?:{_NEXT_WORD}){{0,2}})"  # up to three capitalised words
+_WORD_CHAR = r"\w"
+# The slot words below are tries that check the word boundary after their first letter (see
+# trie_regex), so the regex engine skips to candidate letters instead of trying every position.
+_DESCRIBING_NOUNS = """startup start-up company firm developer chipmaker maker lab rival provider
+    platform investor fund unicorn subsidiary specialist designer manufacturer supplier vendor
+    operator carmaker automaker insurer retailer publisher broadcaster conglomerate miner
+    group""".split()
 _FALLBACK_DESCRIBED = re.compile(
-    r"\b(?:startup|start-up|company|firm|developer|chipmaker|maker|lab|rival|provider|platform|"
-    r"investor|fund|unicorn|subsidiary|specialist|designer|manufacturer|supplier|vendor|operator|"
-    r"carmaker|automaker|insurer|retailer|publisher|broadcaster|conglomerate|miner|"
-    r"group)\s+"
-    rf"({_WORD}(?:{_NEXT_WORD}){{0,2}})"
+    rf"(?:{trie_regex(_DESCRIBING_NOUNS, not_after=_WORD_CHAR)})\s+{_NAME}"
 )
 _FALLBACK_APPOSITIVE = re.compile(
     rf"({_WORD}(?:{_NEXT_WORD}){{0,2}}),\s+(?:a|an)\s+"
@@ -157,20 +196,33 @@ _FALLBACK_APPOSITIVE = re.compile(
 )
 # "a round led by Disruptive", "acquired Tabular": whoever leads, backs, buys or is bought in a
 # deal clause is an organisation.
-_FALLBACK_LED_BY = re.compile(
-    rf"\b(?:(?:led|co-led|backed|funded|acquired|bought|owned) by|acquir(?:e|es|ed|ing)|buy(?:s|ing)?|"
-    r"bought|invest(?:s|ed|ing)? in|(?:stake|investment) in|backs|"
-    r"(?:purchase|acquisition|takeover|buyout) of|merg(?:e|es|ed|er|ing) with|"
-    r"(?:deal|agreement|partnership|pact|contract|tie-up) with|partner(?:s|ed)? with|"
-    r"teamed up with|(?:business|division|unit|arm|assets|subsidiary) of|sold to|sells? to|"
-    r"(?:round|financing|funding|raise) (?:of [^.;]{0,40}? )?(?:for|in|into)|"
-    r"(?:to pay|paid|pays|paying|agreed to pay) (?:[^.;]{0,40}? )?for|"
-    r"(?:[$€£][\d.,]+\s*\w*|shares|stake) (?:of|in))\s+"
-    rf"({_WORD}(?:{_NEXT_WORD}){{0,2}})"
+_SLOT_WORDS = [
+    *(f"{verb} by" for verb in "led co-led backed funded acquired bought owned".split()),
+    *"acquire acquires acquired acquiring buy buys buying bought backs".split(),
+    *(f"{verb} in" for verb in "invest invests invested investing stake investment".split()),
+    *(f"{noun} of" for noun in "purchase acquisition takeover buyout shares stake".split()),
+    "shares in",
+    *(f"{verb} with" for verb in "merge merges merged merger merging".split()),
+    *(f"{noun} with" for noun in "deal agreement partnership pact contract tie-up".split()),
+    "partner with", "partners with", "partnered with", "teamed up with",
+    *(f"{unit} of" for unit in "business division unit arm assets subsidiary".split()),
+    "sold to", "sell to", "sells to",
+]  # fmt: skip
+_FALLBACK_LED_BY = re.compile(rf"(?:{trie_regex(_SLOT_WORDS, not_after=_WORD_CHAR)})\s+{_NAME}")
+# "a round of roughly half a billion dollars for X-energy", "agreed to pay $12.5 billion for
+# Motorola Mobility", "$2 billion of Synopsys stock"
+_FALLBACK_GAPPED = re.compile(
+    rf"(?:{trie_regex(['round', 'financing', 'funding', 'raise'], not_after=_WORD_CHAR)})"
+    rf" (?:of [^.;]{{0,40}}? )?(?:for|in|into)\s+{_NAME}"
 )
+_FALLBACK_PAID_FOR = re.compile(
+    rf"(?:{trie_regex(['pay', 'paid', 'pays', 'paying'], not_after=_WORD_CHAR)})"
+    rf" (?:[^.;]{{0,40}}? )?for\s+{_NAME}"
+)
+_FALLBACK_SUM_OF = re.compile(rf"[$€£][\d.,]+\s*\w* (?:of|in)\s+{_NAME}")
 # "bought Tableau for $15.7 billion and Slack for $27.7 billion": a priced object in a list
 _FALLBACK_PRICED = re.compile(
-    rf"\b(?:and|then|plus)\s+({_WORD}(?:{_NEXT_WORD}){{0,2}})\s+for\s+"
+    rf"(?:{trie_regex(['and', 'then', 'plus'], not_after=_WORD_CHAR)})\s+{_NAME}\s+for\s+"
     r"(?:about |roughly |some |nearly |around |more than )?(?:US)?[$€£]\d"
 )
 # "Base44 was acquired", "Wix acquires ...": a subject doing a deal, when it is shaped like a
@@ -284,6 +336,9 @@ class Gazetteer:
             _FALLBACK_DESCRIBED,
             _FALLBACK_APPOSITIVE,
             _FALLBACK_LED_BY,
+            _FALLBACK_GAPPED,
+            _FALLBACK_PAID_FOR,
+            _FALLBACK_SUM_OF,
             _FALLBACK_SUBJECT,
             _FALLBACK_PRICED,
         ):
@@ -310,40 +365,6 @@ class Gazetteer:
             key = m.group(1).casefold()
             out.append((m.start(), m.end(), m.group(), _DESCRIPTORS.get(key, ())))
         return out
-
-
-def trie_regex(words: Iterable[str], not_after: str | None = None) -> str:
-    """One regex for many literal names, factored by common prefixes so matching stays fast.
-
-    A flat alternation of a thousand names is tried name by name at every position; the trie
-    form rejects a position after its first character. Longer names win, as in the flat form.
-
-    ``not_after`` (a one-character class such as ``[\\w.-]``) requires that the character before
-    a match is not in it. It is checked after the first letter rather than as a look-behind in
-    front, which would stop the regex engine from skipping to the names' first letters.
-    """
-    trie: dict[str, dict] = {}  # type: ignore[type-arg]
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def build(node: dict, top: bool = False) -> str:  # type: ignore[type-arg]
-        ends = "" in node
-        branches = [
-            re.escape(char)
-            + (f"(?<!{not_after}{re.escape(char)})" if top and not_after else "")
-            + build(child)
-            for char, child in sorted(node.items())
-            if char
-        ]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if ends else body
-
-    return build(trie, top=True)
 
 
 def _split(value: str | None) -> tuple[str, ...]:
