@@ -959,8 +959,14 @@ def _occurrences(
 
 @functools.lru_cache(maxsize=512)
 def _names_pattern(forms: tuple[str, ...], not_after: str, not_before: str) -> re.Pattern[str]:
-    """One pattern for a few names; stories repeat the same sets, so they are built once."""
-    return re.compile(f"(?:{_trie_regex(forms, not_after=not_after)})(?!{not_before})")
+    """One pattern for a few names, longest first (stories repeat the same sets, so each is
+    built once). Each name checks the character before it after its first letter, so the regex
+    engine can skip to the names' first letters."""
+    names = "|".join(
+        f"{re.escape(f[0])}(?<!{not_after}{re.escape(f[0])}){re.escape(f[1:])}"
+        for f in sorted(forms, key=len, reverse=True)
+    )
+    return re.compile(f"(?:{names})(?!{not_before})")
 
 
 def _with_ambiguous_names(
