@@ -192,6 +192,9 @@ _CUE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"led (?:a|an|the|its) (?:(?:\$|€|£)[\d.,]+\s*\w*\s+)?(?:funding |seed |new )?(?:round|raise|financing)|"
         r"participat(?:e|es|ed|ing|ion|ions)|participants?|capital injection|infusion|"
         r"(?:filled|rounded) out the round|joined the round|"
+        # "Nvidia is also a CoreWeave shareholder"
+        r"(?<=X)\s+(?:is|was|are|were|remains?|became|becomes)\s+(?:also\s+)?(?:an?|the)\s+"
+        r"(?:\w+\s+)?X{2,}[X\s.&'-]*\s+(?:shareholder|investor|backer)s?|"
         r"(?:round|raise|financing|series [a-h])\s+(?:was|is|has been|had been|will be)\s+(?:co-)?led|"
         r"(?:largest|biggest|major|minority|majority|main|key|early|anchor) (?:shareholder|investor|backer)s?|"
         r"put(?:s|ting)? (?:in )?(?:up to |another |a further |an additional )?\$|"
@@ -268,11 +271,6 @@ _DENIAL = re.compile(
     r"no plans to|has no plans|have no plans|had no plans|not true|untrue|false report|"
     r"categorically|never (?:happened|took place)|no such (?:deal|talks|agreement)|baseless|"
     r"not accurate|inaccurate|fake news)\b",
-    re.I,
-)
-_COLLAPSED = re.compile(
-    r"\b(?:talks|negotiations|discussions)\s+(?:\w+\s+){0,3}(?:collapsed|broke down|fell apart|"
-    r"fell through|ended without|stalled|were abandoned|went nowhere)\b|\bwalked away from (?:the )?talks\b",
     re.I,
 )
 _NEGATED = re.compile(
@@ -393,6 +391,7 @@ _NOT_DEAL_AMOUNT_BEFORE = re.compile(
     r"exceeding|exceeded|surpassing|surpassed|passing|passed|up to|above|over|more than|less than|"
     r"about|around|roughly|nearly|almost)\s*(?:about|around|roughly|nearly|almost|\s)*$|"
     r"(?:revenues?|sales|profits?|income|earnings|capex|capital expenditures?|spending|market|lift revenue|"
+    r"backlog(?: stood at| of| was| is| reached)?|order book|"
     r"market (?:cap|capitalization|value)|losses|budget|debt|loan|credit line|fine|settlement|"
     r"generated|generating|generates|earned|earns|posted|reported(?!\s+at\b)|forecast|projected|run[- ]rate|"
     r"ARR|stake (?:is |now )?(?:worth|valued at)|holding (?:is |now )?(?:worth|valued at)|"
@@ -516,6 +515,8 @@ _COMPANY_OBJECT = re.compile(
     r"^\s*(?:the|a|an)\s+(?:[\w-]+\s+){0,3}(?:company|startup|start-up|firm|maker|developer|"
     r"specialist|designer|lab|unicorn|business|rival)\b"
 )
+# "pay for access to CoreWeave's GPU infrastructure": renting a cloud's chips, not buying them
+_RENTED = re.compile(r"(?i)\b(?:access to|use of|time on|capacity on|rent\w*|lease\w*)\b")
 _ACQ_OBJECT_EQUITY = re.compile(
     r"^[^.;,]{0,60}?\b(?:shares|stock|stakes?|equity|common stock|preferred stock|minority|"
     r"majority stake|\d+(?:\.\d+)?\s?(?:%|percent)\b)",
@@ -555,6 +556,8 @@ _POSSESSIVE_DEAL = re.compile(
     r"partnership|tie-up|takeover|buyout|agreement|alliance|pact)\s+(?:of|in|with|for)\s+$",
     re.I,
 )
+_BACKED_AFTER = re.compile(r"-(?:backed|funded|owned|supported|controlled)\b")
+_BACKED_MASKED = re.compile(r"X+-(?:backed|funded|owned|supported|controlled)\b")
 _ATTRIBUTIVE_AFTER = re.compile(
     r"^(?:['’]s)?\s*(?:in-house\s+|own\s+|latest\s+|newest\s+|next-generation\s+|custom\s+|"
     r"flagship\s+|top-end\s+|high-end\s+)?(?:GPUs?|chips?|systems|processors?|accelerators?|"
@@ -638,6 +641,7 @@ def _leading_agent(facts: list[_Fact], text: str, gazetteer: Gazetteer) -> _Part
     return last[max(counts, key=counts.__getitem__)]
 
 
+_RELATIVE = re.compile(r"\s*(?:which|who)\s+(?:also\s+|had\s+|has\s+)?[a-z]+(?:ed|s)\b")
 _PARTICIPLE = re.compile(
     r"\W*(?:[\w\s]{0,30}?\b(?:after|before|while|when|by|since|in)\s+)?(?:agreeing|buying|acquiring|"
     r"investing|signing|striking|taking|paying|raising|purchasing|hiring|licensing|backing|"
@@ -649,7 +653,10 @@ _IT_INSIDE = re.compile(
     re.I,
 )
 _EXTRA_BREAK = re.compile(
-    r",\s+(?=and\s+(?:in|on|last|earlier|back in|separately|then|later|this|his|her)\b)|,\s+(?=whose\s)|"
+    r",\s+(?=and\s+(?:in|on|last|earlier|back in|separately|then|later|this|his|her)\b)|"
+    # "..., much of it tied to OpenAI, which signed an $11.9 billion contract with CoreWeave"
+    r",\s+(?=(?:which|who)\s+(?:also\s+|had\s+|has\s+)?(?:signed|agreed|struck|bought|acquired|"
+    r"invested|raised|led|paid)\b)|,\s+(?=whose\s)|"
     r",\s+(?=(?:well |far |more than |nearly |almost |roughly )?(?:above|below|compared with|compared to|"
     r"dwarfing|eclipsing|topping|surpassing|exceeding|beating)\s)|"
     r",\s+(?=and\s+(?:it|they|the company|the firm)\s+(?:says|said|has|had|is|was|will|would|also)\b)|"
@@ -1109,12 +1116,17 @@ def _resolve_parties(
             last_excluded_end = end
             continue
         last_excluded_end = -10
-        attributive = m.kind == "chipmaker" and bool(
-            _ATTRIBUTIVE_AFTER.match(text[end : end + 40])
-            or _ATTRIBUTIVE_AFTER.match(
-                re.sub(r"^\s*(?:,|and|or)\s*(?:[A-Z][\w.&-]*\s*){1,2}", "", text[end : end + 60])
+        attributive = (
+            m.kind == "chipmaker"
+            and bool(
+                _ATTRIBUTIVE_AFTER.match(text[end : end + 40])
+                or _ATTRIBUTIVE_AFTER.match(
+                    re.sub(
+                        r"^\s*(?:,|and|or)\s*(?:[A-Z][\w.&-]*\s*){1,2}", "", text[end : end + 60]
+                    )
+                )
             )
-        )
+        ) or bool(_BACKED_AFTER.match(text, end))  # "the Nvidia-backed company": a description
         parties.append(
             _Party(m.name, m.kind, start, end, m.is_product, m.in_gazetteer, attributive)
         )
@@ -1166,7 +1178,10 @@ def _resolve_parties(
 _RIVAL_BEFORE = re.compile(
     r"(?i)\b(?:(?:compet\w*|pitted|racing|race|battl\w+|fight\w*|bet(?:s|ting)?|up|rivals?|"
     r"advantage|edge)\s+against|compet\w*\s+with|rivals?\s+(?:to|of))\s+(?:the\s+)?$|"
-    r",\s+like\s+$"  # "Poolside, like xAI, spends ...": a comparison
+    r",\s+like\s+$|"  # "Poolside, like xAI, spends ...": a comparison
+    # "widening its customer base beyond Microsoft and OpenAI": named as what the deal is not
+    r"\b(?:(?:customers?|customer base|clients?|client base|user base)\s+beyond|besides|other than|"
+    r"apart from|except|excluding)\s+(?:the\s+)?$"
 )
 _EXCLUDED_AFTER = re.compile(
     # "OpenAI rival Anthropic": the rival is named, not a party
@@ -1266,7 +1281,8 @@ def _deal_types(clause_text: str, parties: list[_Party], gazetteer: Gazetteer) -
                     if "investment" not in found:
                         found.append("investment")
                 elif _ACQ_OBJECT_NOT_COMPANY.match(tail):
-                    if _HARDWARE_OBJECT.match(tail) and len(parties) >= 2:
+                    rents = sells_compute and bool(_RENTED.search(tail))
+                    if _HARDWARE_OBJECT.match(tail) and len(parties) >= 2 and not rents:
                         if "chip_supply" not in found:
                             found.append("chip_supply")  # buying GPUs or servers from a vendor
                     elif sells_compute and "cloud_compute" not in found:
@@ -1654,9 +1670,9 @@ def extract_deals(article: Article, gazetteer: Gazetteer) -> list[DealMention]:
             if parties and not checked:
                 checked = True
                 shopping = bool(_SHOPPING.search(sentence.text))
-                denial = bool(_DENIAL.search(sentence.text)) or bool(
-                    _COLLAPSED.search(sentence.text)
-                )
+                # Collapsed talks still happened ("talks ... broke down last year"): a record,
+                # reported; only a denial unmakes a deal.
+                denial = bool(_DENIAL.search(sentence.text))
             anchor = previous_fact or _latest_with(facts, {p.name for p in parties}, position)
             if (
                 len({p.name for p in parties}) <= 1
@@ -1690,6 +1706,14 @@ def extract_deals(article: Article, gazetteer: Gazetteer) -> list[DealMention]:
                     None,
                 ),
                 salience,
+                next(
+                    (
+                        p
+                        for p in reversed(sentence_parties)
+                        if p.kind != "media" and p.end <= clause.start
+                    ),
+                    None,
+                ),
             )
             for fact in new_facts:
                 if denial:
@@ -1832,8 +1856,11 @@ def _clause_facts(
     subject: _Party | None = None,
     sentence_subject: _Party | None = None,
     salience: _Salience | None = None,
+    relative_to: _Party | None = None,
 ) -> list[_Fact]:
     masked = _mask(clause, parties)  # companies found by shape are in the index already
+    if "-" in masked:
+        masked = _BACKED_MASKED.sub(lambda m: "X" * len(m.group()), masked)
     previous_cloud = bool(facts_so_far) and any(
         f.deal_type == "cloud_compute" and index - f.sentence_index <= 1 for f in facts_so_far[-3:]
     )
@@ -1949,6 +1976,8 @@ def _clause_facts(
         it_refers_to = sentence_subject  # "Nvidia is paying $20bn, above the $7bn it paid for X"
     if it_refers_to is None and clause.start > sentence.start and _PARTICIPLE.match(clause.text):
         it_refers_to = sentence_subject  # "X raised its outlook, a day after agreeing to buy Y"
+    if it_refers_to is None and relative_to is not None and _RELATIVE.match(clause.text):
+        it_refers_to = relative_to  # "..., tied to OpenAI, which signed a contract with CoreWeave"
     if it_refers_to is not None and it_refers_to.name not in {u.name for u in unique}:
         unique = [it_refers_to, *unique]
     if (
