@@ -3,9 +3,9 @@
 The gazetteer is data (``transforms/organisations.csv`` and any file a user adds), parsed here from
 rows so that this module does no I/O. Matching is a compiled alternation over every alias (one for
 the names that open with a capital, a small one for each other opening), case-sensitive on word
-boundaries, so it stays fast on long articles. Organisations that are not in
-the gazetteer are found by shape ("Acme Robotics Inc.", "startup Acme", "Acme, a Paris-based
-startup") and kept with the name as written.
+boundaries, so it stays fast on long articles. Organisations that are not in the gazetteer are
+found by shape ("Acme Robotics Inc.", "startup Acme", "Acme, a Paris-based startup") and kept with
+the name as written.
 """
 
 from __future__ import annotations
@@ -89,14 +89,20 @@ _DESCRIPTORS: dict[str, tuple[str, ...]] = {
     "operator": ("neocloud", "hyperscaler"),
     "unicorn": ("lab", "company"),
 }
-# The pattern opens on the letter (the look-behind then checks the word boundary before it), so the
-# regex engine jumps between t's instead of trying every character of the article.
-_DESCRIPTOR_RE = re.compile(
-    r"[Tt](?<!\w[Tt])he\s+(?:(?:[A-Z][a-z]+(?:-based)?|[a-z][\w-]*(?:['’]s)?|AI|HR|\w+-\w+)\s+(?:and\s+)?){0,4}?"
-    r"(startup|start-up|lab|developer|chip maker|chipmaker|chip designer|chip giant|cloud provider|"
-    r"cloud company|cloud giant|cloud operator|neocloud|investor|fund|publisher|company|firm|group|"
-    r"giant|maker|platform|provider|operator|unicorn)\b"
-    r"(?!['’]s\b)"
+# One pattern for "The" and one for "the": opening with the whole word (the look-behind then
+# checks the word boundary before it) lets the regex engine search for it instead of stopping at
+# every t. However a word before the descriptor is read, it ends at the next space, so the first
+# reading that does is kept (atomic) rather than retried by every other alternative.
+_DESCRIPTOR_PATTERNS = tuple(
+    re.compile(
+        rf"{the}(?<!\w{the})\s++"
+        r"(?:(?>(?:[A-Z][a-z]+(?:-based)?|[a-z][\w-]*(?:['’]s)?|AI|HR|\w+-\w+)(?=\s))\s++(?:and\s+)?){0,4}?"
+        r"(startup|start-up|lab|developer|chip maker|chipmaker|chip designer|chip giant|cloud provider|"
+        r"cloud company|cloud giant|cloud operator|neocloud|investor|fund|publisher|company|firm|group|"
+        r"giant|maker|platform|provider|operator|unicorn)\b"
+        r"(?!['’]s\b)"
+    )
+    for the in ("The", "the")
 )
 
 # The fallback looks for unknown organisations only where a deal could be stated.
@@ -254,7 +260,7 @@ class Gazetteer:
     def descriptors(self, text: str) -> list[tuple[int, int, str, tuple[str, ...]]]:
         """Generic back-references ("the startup"): span, words, and the kinds they can point at."""
         out = []
-        for m in _DESCRIPTOR_RE.finditer(text):
+        for m in _leftmost_matches(_DESCRIPTOR_PATTERNS, text):
             key = m.group(1).casefold()
             out.append((m.start(), m.end(), m.group(), _DESCRIPTORS.get(key, ())))
         return out
