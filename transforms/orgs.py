@@ -1,19 +1,20 @@
 """Recognise organisations in text: a gazetteer of canonical names and aliases, plus a fallback.
 
 The gazetteer is data (``transforms/organisations.csv`` and any file a user adds), parsed here from
-rows so that this module does no I/O. Matching is one compiled alternation over every alias,
-case-sensitive on word boundaries, so it stays fast on long articles. Organisations that are not in
-the gazetteer are found by shape ("Acme Robotics Inc.", "startup Acme", "Acme, a Paris-based
-startup") and kept with the name as written.
+rows so that this module does no I/O. Matching is a compiled alternation over every alias (one for
+the names that open with a capital, a small one for each other opening), case-sensitive on word
+boundaries, so it stays fast on long articles. Organisations that are not in the gazetteer are
+found by shape ("Acme Robotics Inc.", "startup Acme", "Acme, a Paris-based startup") and kept with
+the name as written.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate
+from itertools import accumulate, pairwise
 
 from transforms.not_orgs import is_person, is_place
 
@@ -35,8 +36,14 @@ def trie_regex(words: Iterable[str], not_after: str | None = None) -> str:
 
     ``not_after`` (a one-character class such as ``[\\w.-]``) requires that the character before
     a match is not in it. It is checked after the first letter rather than as a look-behind in
-    front, which would stop the regex engine from skipping to the names' first letters.
+    front, which would stop the regex engine from skipping to the names' first letters; when all
+    the words share an opening, after that opening, which the engine then searches for whole.
     """
+    words = list(words)
+    common = _common_opening(words) if not_after else ""
+    if common:
+        rest = trie_regex([word[len(common) :] for word in words])
+        return f"{re.escape(common)}(?<!{not_after}{re.escape(common)}){rest}"
     trie: dict[str, dict] = {}  # type: ignore[type-arg]
     for word in words:
         node = trie
@@ -59,6 +66,17 @@ def trie_regex(words: Iterable[str], not_after: str | None = None) -> str:
         return f"(?:{body})?" if ends else body
 
     return build(trie, top=True)
+
+
+def _common_opening(words: list[str]) -> str:
+    """The longest string every one of ``words`` starts with."""
+    if not words:
+        return ""
+    first, last = min(words), max(words)  # what these two share, all the others share
+    size = 0
+    while size < min(len(first), len(last)) and first[size] == last[size]:
+        size += 1
+    return first[:size]
 
 
 KINDS = frozenset({"lab", "hyperscaler", "neocloud", "chipmaker", "investor", "media", "company"})
@@ -145,15 +163,21 @@ _DESCRIPTORS: dict[str, tuple[str, ...]] = {
     "operator": ("neocloud", "hyperscaler"),
     "unicorn": ("lab", "company"),
 }
-# The pattern opens on the letter (the look-behind then checks the word boundary before it), so the
-# regex engine jumps between t's instead of trying every character of the article.
-_DESCRIPTOR_RE = re.compile(
-    r"[Tt](?<!\w[Tt])he\s+(?:(?:[A-Z][a-z]+(?:-based)?|[a-z][\w-]*(?:['’]s)?|AI|HR|\w+-\w+)\s+(?:and\s+)?){0,4}?"
-    r"(startup|start-up|lab|developer|chip maker|chipmaker|chip designer|chip giant|cloud provider|"
-    r"cloud company|cloud giant|cloud operator|neocloud|investor|fund|publisher|company|firm|group|"
-    r"giant|maker|platform|provider|operator|unicorn)\b"
-    # "the company's shares" points at nothing new; "the start-up's $56 million Series A" does
-    r"(?!['’]s\b(?!\s+(?:[$€£][\d.,]+\s*\w*\s+)?(?:series|round|funding|seed|latest|new|recent)\b))"
+# One pattern for "The" and one for "the": opening with the whole word (the look-behind then
+# checks the word boundary before it) lets the regex engine search for it instead of stopping at
+# every t. However a word before the descriptor is read, it ends at the next space, so the first
+# reading that does is kept (atomic) rather than retried by every other alternative.
+_DESCRIPTOR_PATTERNS = tuple(
+    re.compile(
+        rf"{the}(?<!\w{the})\s++"
+        r"(?:(?>(?:[A-Z][a-z]+(?:-based)?|[a-z][\w-]*(?:['’]s)?|AI|HR|\w+-\w+)(?=\s))\s++(?:and\s+)?){0,4}?"
+        r"(startup|start-up|lab|developer|chip maker|chipmaker|chip designer|chip giant|cloud provider|"
+        r"cloud company|cloud giant|cloud operator|neocloud|investor|fund|publisher|company|firm|group|"
+        r"giant|maker|platform|provider|operator|unicorn)\b"
+        # "the company's shares" points at nothing new; "the start-up's $56 million Series A" does
+        r"(?!['’]s\b(?!\s+(?:[$€£][\d.,]+\s*\w*\s+)?(?:series|round|funding|seed|latest|new|recent)\b))"
+    )
+    for the in ("The", "the")
 )
 
 # The fallback looks for unknown organisations only where a deal could be stated.
@@ -245,13 +269,16 @@ _NOT_ORG_WORDS = frozenset(
 )
 
 
+_NAME_CHAR = r"[\w.@/-]"  # a name does not start right after one of these
+
+
 @dataclass(frozen=True)
 class Gazetteer:
-    """Organisations by canonical name, with one compiled pattern over all their written forms."""
+    """Organisations by canonical name, with compiled patterns over all their written forms."""
 
     organisations: Mapping[str, Organisation]
     _forms: Mapping[str, tuple[str, bool]] = field(repr=False)
-    _pattern: re.Pattern[str] | None = field(repr=False)
+    _patterns: tuple[re.Pattern[str], ...] = field(repr=False)  # no two match at one position
 
     @classmethod
     def from_rows(cls, rows: Iterable[Mapping[str, str | None]]) -> Gazetteer:
@@ -283,11 +310,18 @@ class Gazetteer:
                 forms.setdefault(alias, (org.name, False))
             for product in org.products:
                 forms[product] = (org.name, True)
-        pattern = None
-        if forms:
-            names = trie_regex(forms, not_after=r"[\w.@/-]")
-            pattern = re.compile(rf"(?:{names})(?![\w]|-[A-Z\d]|\.\w)")
-        return cls(orgs, forms, pattern)
+        # Names opening with a capital share one pattern. A name opening with anything else
+        # ("the ChatGPT maker", "xAI", "01.AI") gets a pattern per first character: a lower-case
+        # first letter in one pattern with the capitals would stop the regex engine at most letters
+        # of the article, while alone it lets the engine search for the whole common opening.
+        groups: dict[str, list[str]] = {}
+        for form in forms:
+            groups.setdefault("" if "A" <= form[0] <= "Z" else form[0], []).append(form)
+        patterns = tuple(
+            re.compile(rf"(?:{trie_regex(group, not_after=_NAME_CHAR)})(?![\w]|-[A-Z\d]|\.\w)")
+            for group in groups.values()
+        )
+        return cls(orgs, forms, patterns)
 
     def get(self, name: str) -> Organisation | None:
         return self.organisations.get(name)
@@ -303,12 +337,11 @@ class Gazetteer:
     def find(self, text: str, *, fallback: bool = True) -> list[OrgMention]:
         """Organisations named in ``text``, in order, without overlaps."""
         found: list[OrgMention] = []
-        if self._pattern is not None:
-            for m in self._pattern.finditer(text):
-                name, is_product = self._forms[m.group()]
-                found.append(
-                    OrgMention(m.start(), m.end(), m.group(), name, self.kind_of(name), is_product)
-                )
+        for m in _leftmost_matches(self._patterns, text):
+            name, is_product = self._forms[m.group()]
+            found.append(
+                OrgMention(m.start(), m.end(), m.group(), name, self.kind_of(name), is_product)
+            )
         if fallback and _FALLBACK_HINT.search(text):
             found = merge_mentions(found, self._fallback(text, found))
         return found
@@ -361,10 +394,46 @@ class Gazetteer:
     def descriptors(self, text: str) -> list[tuple[int, int, str, tuple[str, ...]]]:
         """Generic back-references ("the startup"): span, words, and the kinds they can point at."""
         out = []
-        for m in _DESCRIPTOR_RE.finditer(text):
+        for m in _leftmost_matches(_DESCRIPTOR_PATTERNS, text):
             key = m.group(1).casefold()
             out.append((m.start(), m.end(), m.group(), _DESCRIPTORS.get(key, ())))
         return out
+
+
+def _leftmost_matches(patterns: Sequence[re.Pattern[str]], text: str) -> list[re.Match[str]]:
+    """What ``finditer`` gives for the alternation of ``patterns`` (no two of which can match at
+    one position): the leftmost match, then the leftmost from where it ends, and so on.
+
+    Each pattern is scanned once; only a pattern whose next match overlaps one already taken is
+    scanned again, from the end of that one.
+    """
+    scans = [
+        (pattern, matches) for pattern in patterns if (matches := list(pattern.finditer(text)))
+    ]
+    if len(scans) <= 1:
+        return scans[0][1] if scans else []
+    merged = sorted((m for _, matches in scans for m in matches), key=lambda m: m.start())
+    if all(a.end() <= b.start() for a, b in pairwise(merged)):
+        return merged  # nothing overlaps: the matches in order are what finditer would give
+    out: list[re.Match[str]] = []
+    nexts = [0] * len(scans)
+    pos = 0
+    while True:
+        best = -1
+        for i, (pattern, matches) in enumerate(scans):
+            if nexts[i] < len(matches) and matches[nexts[i]].start() < pos:
+                scans[i] = (pattern, matches := list(pattern.finditer(text, pos)))
+                nexts[i] = 0
+            if nexts[i] < len(matches) and (
+                best < 0 or matches[nexts[i]].start() < scans[best][1][nexts[best]].start()
+            ):
+                best = i
+        if best < 0:
+            return out
+        m = scans[best][1][nexts[best]]
+        out.append(m)
+        nexts[best] += 1
+        pos = m.end()
 
 
 def _split(value: str | None) -> tuple[str, ...]:
