@@ -39,6 +39,40 @@ from transforms.text import Span, clauses, content_sentences
 __all__ = ["DEAL_TYPES", "EXTRACTOR_VERSION", "DealMention", "extract_deals"]
 
 
+class _Lower:
+    """A case-insensitive pattern for yes-or-no tests, run on lower-cased text.
+
+    Python's IGNORECASE lowers every character the regex engine compares, which made the
+    context patterns below (hundreds of calls per article) 3-10 times slower than lower-casing
+    the text once and matching a lower-case pattern. The patterns use no upper-case escape
+    (\\S, \\W, \\D, \\B), so lower-casing them changes nothing but the letters.
+    """
+
+    __slots__ = ("pattern",)
+
+    def __init__(self, pattern: str) -> None:
+        pattern = pattern.replace("(?i)", "")
+        if re.search(r"\\[A-Z]", pattern):
+            raise ValueError(f"an upper-case escape cannot be lower-cased: {pattern[:60]!r}")
+        self.pattern = re.compile(pattern.lower())
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> bool:
+        return self.pattern.search(*_lowered(text, pos, endpos)) is not None
+
+    def match(self, text: str, pos: int = 0, endpos: int | None = None) -> bool:
+        return self.pattern.match(*_lowered(text, pos, endpos)) is not None
+
+
+def _lowered(text: str, pos: int, endpos: int | None) -> tuple[str, int]:
+    """The stretch to read, lower-cased, and where to start in it; one character before ``pos``
+    is kept, so a word boundary there reads as it does in the whole text."""
+    start = max(0, pos - 1)
+    return text[start:endpos].lower(), pos - start
+
+
+_lower = _Lower
+
+
 def _substrings(words: Iterable[str]) -> re.Pattern[str]:
     """A pattern that finds any of ``words`` as a plain substring: one scan of the text, where
     ``any(word in text for word in words)`` makes one pass per word."""
@@ -237,48 +271,42 @@ _CUE_PATTERNS: dict[str, re.Pattern[str]] = {
         re.I,
     ),
 }
-_GENERIC = re.compile(
+_GENERIC = _lower(
     r"\bpa(?:y|ys|id|ying)\s+(?:it|them|\w+)\s+(?:about |roughly |some |up to )?(?:\$|€|£)|"
     r"\b(?:deal|deals|agreement|agreements|contract|contracts|arrangement|transaction|commitment|"
-    r"memorandum|MOU|terms)\b",
-    re.I,
+    r"memorandum|MOU|terms)\b"
 )
-_AGREEMENT_VERB = re.compile(
+_AGREEMENT_VERB = _lower(
     r"\b(?:sign(?:s|ed|ing)?|struck|strike|strikes|ink(?:s|ed)?|reach(?:es|ed)?|agree(?:s|d)?|"
     r"enter(?:s|ed)? into|announc(?:e|es|ed|ing)|unveil(?:s|ed)?|secur(?:e|es|ed)|land(?:s|ed)?|"
     r"won|win(?:s)?|expand(?:s|ed|ing)?|extend(?:s|ed|ing)?|renew(?:s|ed)?|clinch(?:es|ed)?|"
     r"seal(?:s|ed)?|finaliz(?:e|es|ed)|finalis(?:e|es|ed)|deal with|agreement with|contract with|"
-    r"pact with|deal between|agreement between|committed|commits?|will spend|to spend|spend(?:s|ing)?)\b",
-    re.I,
+    r"pact with|deal between|agreement between|committed|commits?|will spend|to spend|spend(?:s|ing)?)\b"
 )
-_SUPPLY_VERB = re.compile(
+_SUPPLY_VERB = _lower(
     r"\b(?:suppl(?:y|ies|ied|ier)|provid(?:e|es|ed|ing)|deliver(?:s|ed|ing)?|buy(?:s|ing)?|bought|"
     r"purchas(?:e|es|ed|ing)|order(?:s|ed)?|deploy(?:s|ed|ing|ment)?|deal|agreement|contract|"
     r"commit(?:s|ted|ment)?|access to|rent(?:s|ed|ing)?|leas(?:e|es|ed|ing)|run (?:on|its)|"
-    r"use(?:s)? (?:of )?(?:up to )?(?:\d|one|a million)|warrants?|gigawatts?|GW)\b",
-    re.I,
+    r"use(?:s)? (?:of )?(?:up to )?(?:\d|one|a million)|warrants?|gigawatts?|GW)\b"
 )
-_SHOPPING = re.compile(
+_SHOPPING = _lower(
     r"\b(?:discount(?:ed|s)?|on sale|sale price|price cut|coupon|Black Friday|Cyber Monday|"
     r"Prime Day|shoppers?|cheaper|bargain|MSRP|list price|% off|percent off|\$\d+ off|"
     r"retail price|deal of the day|best deals?|doorbuster|a steal|(?:deal|deals|sale) on (?:the|this|a|an)|"
-    r"price drop|lowest price|marked down)\b|(?:\$|€|£)\d+ off\b",
-    re.I,
+    r"price drop|lowest price|marked down)\b|(?:\$|€|£)\d+ off\b"
 )
-_DENIAL = re.compile(
+_DENIAL = _lower(
     r"\b(?:denied|denies|deny|denying|dismissed (?:the |a |those )?(?:report|rumou?r)s?|"
     r"refuted|rejected (?:the |a )?(?:report|claim)s?|(?:is|was|were|are) (?:not|no longer) in talks|"
     r"no plans to|has no plans|have no plans|had no plans|not true|untrue|false report|"
     r"categorically|never (?:happened|took place)|no such (?:deal|talks|agreement)|baseless|"
-    r"not accurate|inaccurate|fake news)\b",
-    re.I,
+    r"not accurate|inaccurate|fake news)\b"
 )
-_NEGATED = re.compile(
+_NEGATED = _lower(
     r"\b(?:did not|didn't|does not|doesn't|will not|won't|never|not|is not|isn't|was not|wasn't|"
     r"(?:no|any) need to|no plans? to|no intention of|no intention to)\s+"
     r"(?:\w+\s+)?(?:invest\w*|acquir\w*|buy\w*|partner\w*|licens\w*|sign\w*|join\w*|back\w*|fund\w*|"
-    r"the (?:company|startup) outright)\b",
-    re.I,
+    r"the (?:company|startup) outright)\b"
 )
 _HEDGE = re.compile(
     r"\breportedly\b|\bis said to\b|\bare said to\b|\bwas said to\b|\baccording to (?:people|"
@@ -292,41 +320,36 @@ _HEDGE = re.compile(
     r"has reported|first reported|reports)\b|\bwho asked not to be (?:named|identified)\b|"
     r"\bspeaking on condition of anonymity\b|\bcould be worth\b|\bwould be worth\b",
 )
-_ANNOUNCED = re.compile(
+_ANNOUNCED = _lower(
     r"\b(?:announc(?:e|es|ed|ing)|confirm(?:s|ed|ing)?|said (?:in a statement|on \w+day|it (?:will|would|has|had)|"
     r"that it)|says (?:it|that)|unveil(?:s|ed)?|signed|sign(?:s)?|agreed|agrees|completed|closes|closed|"
     r"finaliz(?:ed|es)|finalis(?:ed|es)|disclosed|press release|blog post|statement|filing|"
     r"(?:will|to) (?:invest|acquire|buy|pay|spend)|has (?:invested|acquired|bought)|"
-    r"(?:invested|acquired|bought|raised|hired))\b",
-    re.I,
+    r"(?:invested|acquired|bought|raised|hired))\b"
 )
-_REPORTING_CONTEXT_BEFORE = re.compile(
+_REPORTING_CONTEXT_BEFORE = _lower(
     r"(?:according to|told|reported by|report(?:s|ed)? (?:by|from|in)|cited by|citing|per|"
     r"interview with|speaking to|via|in an? (?:interview|report|story|article) (?:with|by|in)|"
-    r"sources told|first reported by|published by|wrote in)\s+(?:the\s+)?$",
-    re.I,
+    r"sources told|first reported by|published by|wrote in)\s+(?:the\s+)?$"
 )
-_REPORTING_CONTEXT_AFTER = re.compile(
+_REPORTING_CONTEXT_AFTER = _lower(
     r"^(?:['’]s)?\s*(?:\(\w+\)\s*)?(?:(?:first|previously|also|has|had|was|later|earlier|"
     r"separately|then|last \w+|on \w+day)\s+)*"
     r"(?:reported|reports|report\b|said|says|wrote|writes|noted|cited|citing|published|revealed|"
-    r"broke the news|was first|story|article|journalists?|reporter)",
-    re.I,
+    r"broke the news|was first|story|article|journalists?|reporter)"
 )
-_EXCLUDED_BEFORE = re.compile(
+_EXCLUDED_BEFORE = _lower(
     r"(?:blessing|approval|permission|consent|backing|support|scrutiny|review|investigation|probe)\s+"
     r"(?:of|from)\s+(?:the\s+)?$|(?:approved by|cleared by|(?:rivals?|competitors?|customers?|clients?|"
     r"users?|peers?)\s+(?:such as|like|including)|former|ex-|alumni of|veterans? of|formerly (?:of|at)|previously (?:of|at)|"
     r"who (?:led|ran|worked at|left)|left|quit|departed|versus|vs\.?|than|unlike|rather than|behind|"
-    r"ahead of|trails?|trailing)\s+(?:the\s+)?$",
-    re.I,
+    r"ahead of|trails?|trailing)\s+(?:the\s+)?$"
 )
-_ANAPHORA = re.compile(
+_ANAPHORA = _lower(
     r"\b(?:the|this|that|their|its)\s+(?:new\s+|latest\s+|revised\s+|expanded\s+|original\s+|"
     r"amended\s+|two-way\s+)?(?:deal|agreement|partnership|pact|contract|arrangement|"
     r"relationship|investment|acquisition|transaction|round|tie-up|terms|alliance|commitment|"
-    r"collaboration|purchase|venture)\b|\bthe two (?:companies|firms|sides)\b|\bboth companies\b",
-    re.I,
+    r"collaboration|purchase|venture)\b|\bthe two (?:companies|firms|sides)\b|\bboth companies\b"
 )
 _DEAL_VERBS = r"(?:invested|backed|acquired|bought|signed|agreed|struck|hired|partnered|raised|put|took|made|paid)"
 _BACKGROUND = re.compile(
@@ -335,7 +358,7 @@ _BACKGROUND = re.compile(
     r"which (?:has|had) (?:invested|backed|put))\b",
     re.I,
 )
-_REPORTED_SPEECH_BEFORE = re.compile(
+_REPORTED_SPEECH_BEFORE = _lower(
     r"(?i)\b(?:said|says|announced|confirmed|disclosed|told)\b[^.;]{0,40}$"
 )
 
@@ -352,18 +375,17 @@ def _is_background(clause: str) -> bool:
     return False
 
 
-_NOT_DEAL_DATE_BEFORE = re.compile(
+_NOT_DEAL_DATE_BEFORE = _lower(
     r"(?:founded|launched|released|established|born|incorporated|expected to (?:close|complete)|"
     r"due to close|should close|close by|closing|expires?|expiring|through|until|till|by|runs?|"
     r"lasts?|deadline|fiscal|ending|ends|IPO|went public|listed|earnings|quarterly|results|"
     r"reported revenue|released (?:in|on)|debuted|introduced|ousted|fired|reinstated|"
     r"until at least|starting|beginning|begin|start|due|slated|scheduled|planned|expected|from|"
     r"over|within|throughout|report|article|story)\s+"
-    r"(?:(?:in|on|by|of|at|the|end of|early|late|mid|first|second|half)\s+)*$",
-    re.I,
+    r"(?:(?:in|on|by|of|at|the|end of|early|late|mid|first|second|half)\s+)*$"
 )
-_NOT_DEAL_DATE_AFTER = re.compile(r"^\s*(?:IPO|earnings|results|quarter)\b", re.I)
-_NOT_DEAL_AMOUNT_AFTER = re.compile(
+_NOT_DEAL_DATE_AFTER = _lower(r"^\s*(?:IPO|earnings|results|quarter)\b")
+_NOT_DEAL_AMOUNT_AFTER = _lower(
     r"^\s*of\s+(?:the|that|this|its)\s+(?:payment|total|deal|sum|amount|price|money|investment|"
     r"commitment|figure|round)\b|"
     r"^\s*(?:\)\s*)?(?:(?:in|of|on|a year in|per year in|annual|annualized|annualised|yearly)\s+)*"
@@ -376,16 +398,14 @@ _NOT_DEAL_AMOUNT_AFTER = re.compile(
     r"(?:reverse )?(?:break-?up|termination|walk-?away) fee)\b|"
     # "ended October with $60.6 billion in cash and short-term investments": a cash pile
     r"^\s*(?:in|of)\s+(?:cash (?:and (?:short-term |marketable )?(?:investments|securities|"
-    r"equivalents)|on hand|reserves)|net cash|liquidity)\b",
-    re.I,
+    r"equivalents)|on hand|reserves)|net cash|liquidity)\b"
 )
-_DEAL_VALUE_BEFORE = re.compile(
+_DEAL_VALUE_BEFORE = _lower(
     r"\b(?:(?:put|pegged|pegs|puts|estimated|priced)\s+(?:the|its)\s+(?:value|price|figure|cost)|"
     r"(?:base|total|contract|deal|headline|overall|transaction)\s+value)\s+(?:of|at)\s+"
-    r"(?:about|around|roughly|nearly|some|up to|\s)*$",
-    re.I,
+    r"(?:about|around|roughly|nearly|some|up to|\s)*$"
 )
-_NOT_DEAL_AMOUNT_BEFORE = re.compile(
+_NOT_DEAL_AMOUNT_BEFORE = _lower(
     r"\b(?:revenues?|sales|profits?|earnings|run[- ]rate)\s+(?:is|are|was|were|has|have|had|will|"
     r"would|could|)\s*(?:be\s+)?(?:approaching|nearing|near|topping|topped|reaching|reached|hit|hitting|"
     r"exceeding|exceeded|surpassing|surpassed|passing|passed|up to|above|over|more than|less than|"
@@ -399,80 +419,68 @@ _NOT_DEAL_AMOUNT_BEFORE = re.compile(
     r"put at|bringing (?:its|the|their|his|her)?[^$€£.;]{0,30}?(?:total|overall|cumulative)[^$€£.;]{0,50}? to|"
     r"total(?:ing|ling)?|cumulative(?:ly)?|in total|so far|to date|"
     r"market value of|pay package|salary)\s*(?:of|at|to|about|around|roughly|nearly|some|over|"
-    r"more than|almost|approximately|an estimated|just over|close to|above|below|exceeding|beyond|past|\s)*$",
-    re.I,
+    r"more than|almost|approximately|an estimated|just over|close to|above|below|exceeding|beyond|past|\s)*$"
 )
-_DEAL_WORTH_BEFORE = re.compile(
+_DEAL_WORTH_BEFORE = _lower(
     r"\b(?:deal|agreement|contract|transaction|acquisition|purchase|pact|commitment|investment|"
     r"round|tie-up|partnership|buyout|takeover|expansion|add-on|order)\b[^$€£.;]{0,40}?"
     r"(?:(?:is|was|that is|which is|reportedly|said to be|believed to be|could be|would be)\s+)*"
     r"(?:worth|valued at|valuing|totall?ing|with a (?:total |base )?value of)\s*"
     r"(?:about|around|roughly|nearly|some|over|more than|up to|as much as|almost|approximately|"
-    r"an estimated|\s)*$",
-    re.I,
+    r"an estimated|\s)*$"
 )
-_VALUATION_BEFORE = re.compile(
+_VALUATION_BEFORE = _lower(
     r"\b(?:valu(?:e|ed|ing|ation|es)|post-money|pre-money|market value)\b[^$€£.;]{0,40}?(?:at|of)?\s*"
     r"(?:about|around|roughly|nearly|some|over|more than|almost|approximately|an estimated|\s)*$|"
-    r"\bat an?\s+$",
-    re.I,
+    r"\bat an?\s+$"
 )
-_VALUATION_AFTER = re.compile(
+_VALUATION_AFTER = _lower(
     r"^\s*(?:\w+\s+)?(?:valuation|post-money|pre-money)\b|^\s*(?:it|the company|the startup|"
-    r"the firm|[A-Z][\w.]*)\s+(?:was|is|had been|has been)\s+(?:worth|valued)\b",
-    re.I,
+    r"the firm|[A-Z][\w.]*)\s+(?:was|is|had been|has been)\s+(?:worth|valued)\b"
 )
 # "a $1 billion round": the figure names the round itself, whatever valuation came before.
-_ROUND_AFTER = re.compile(
+_ROUND_AFTER = _lower(
     r"^\s*(?:(?:funding|financing|equity|investment|series [a-h]|seed|venture)\s+)?"
-    r"(?:round|raise|financing|fundraise|fundraising)\b",
-    re.I,
+    r"(?:round|raise|financing|fundraise|fundraising)\b"
 )
 # "The first contract with the provider, struck in March, was valued at": a deal as the subject.
-_DEAL_SUBJECT_VALUED = re.compile(
+_DEAL_SUBJECT_VALUED = _lower(
     r"\b(?:contract|deal|agreement|pact|transaction|order|commitment)\b"
     r"(?:(?!\b(?:company|startup|firm|lab|business|which|who)\b)[^$€£.;])*?"
     r"\b(?:was|is|were|are|had been|has been)\s+(?:valued at|worth)\s*"
-    r"(?:about|around|roughly|nearly|some|over|more than|up to|as much as|almost|\s)*$",
-    re.I,
+    r"(?:about|around|roughly|nearly|some|over|more than|up to|as much as|almost|\s)*$"
 )
-_IT_WORTH_BEFORE = re.compile(
+_IT_WORTH_BEFORE = _lower(
     r"\bit(?:['’]s| is| was| would be| could be| will be)\s+worth\s*"
-    r"(?:about|around|roughly|nearly|some|over|more than|up to|as much as|almost|\s)*$",
-    re.I,
+    r"(?:about|around|roughly|nearly|some|over|more than|up to|as much as|almost|\s)*$"
 )
-_DEAL_NOUN = re.compile(r"(?i)\b(?:deal|agreement|arrangement|contract|pact|transaction)\b")
-_PER_SHARE_AFTER = re.compile(r"\s*(?:a|per|for each|each)\s+(?:share|ADS|unit)\b", re.I)
-_PER_PERIOD_AFTER = re.compile(
-    r"^\s*(?:a|per|each|every)\s+(?:year|annum)\b|^\s*(?:annually|yearly)\b", re.I
-)
+_DEAL_NOUN = _lower(r"(?i)\b(?:deal|agreement|arrangement|contract|pact|transaction)\b")
+_PER_SHARE_AFTER = _lower(r"\s*(?:a|per|for each|each)\s+(?:share|ADS|unit)\b")
+_PER_PERIOD_AFTER = _lower(r"^\s*(?:a|per|each|every)\s+(?:year|annum)\b|^\s*(?:annually|yearly)\b")
 
-_INVESTEE_BEFORE = re.compile(
+_INVESTEE_BEFORE = _lower(
     r"(?:invest\w*|stakes?|interest|position|bet|put|puts|putting|pour\w*|plow\w*|commit\w*|"
     r"money|funding|capital|shares|backing|back|backs|backed|injects?|injected|equity|\$[\d.,]+\s*\w*|"
     r"[\d.,]+\s*(?:billion|million|bn|m))\s+(?:[\w’'$.,-]+\s+){0,6}?(?:in|into|to|of|for)\s+"
     r"(?:the\s+|AI\s+|rival\s+|startup\s+|start-up\s+|French\s+|chatbot\s+maker\s+)*$|"
-    r"(?:backed|backing|backs|funded|funding|financed|fund)\s+(?:the\s+)?$",
-    re.I,
+    r"(?:backed|backing|backs|funded|funding|financed|fund)\s+(?:the\s+)?$"
 )
-_INVESTEE_AFTER = re.compile(
+_INVESTEE_AFTER = _lower(
     r"^(?:['’]s)?\s*(?:,\s*(?:which|the|a|an)\b[^,]{0,60},\s*)?(?:has\s+|had\s+|have\s+|is\s+|was\s+|said\s+(?:it\s+)?(?:has\s+|had\s+)?)?"
     r"(?:raised|raises|raising|secured|secures|closed|closes|landed|lands|received|receives|"
     r"took|takes|got|gets|drew|draws|attracted|announced a|completed a|is in talks to raise|"
     r"valued|has been valued|will receive|'s (?:funding|round|series)|funding round|round|"
-    r"(?:is|was|has been|had been) backed|backed by|, backed by|investors?\b|shareholders?\b)",
-    re.I,
+    r"(?:is|was|has been|had been) backed|backed by|, backed by|investors?\b|shareholders?\b)"
 )
-_TARGET_BEFORE = re.compile(
+_TARGET_BEFORE = _lower(
     r"(?:acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|takeover of|take over|"
     r"took over|takes over|acquisition of|merg(?:e|es|ed|er|ing) with|snap(?:s|ped)? up|"
     r"buyout of|purchase of|deal for|bid for|combin(?:e|es|ed|ing) with)\s+"
     r"(?:(?:the|its|rival|startup|start-up|AI|chip|chipmaker|designer|company|firm|platform|"
     r"cloud|provider|developer|coding|assistant|device|hardware|operator|Finnish|French|Israeli|"
-    r"software|maker|lab|all of|the rest of|a|an|of)\s+)*$",
-    re.I,
+    r"software|maker|lab|all of|the rest of|a|an|of)\s+)*$"
 )
-_TARGET_AFTER = re.compile(
+_TARGET_AFTER = _lower(
     r"^(?:['’]s)?\s*(?:,\s*(?:which|the|a|an)\b[^,]{0,80},\s*)?(?:(?:is|was|has been|will be|"
     r"had been|would be|agreed to be|to be)\s+)?(?:acquired|bought|purchased|sold|taken over|"
     r"folded into|absorbed into)\b|"
@@ -480,33 +488,26 @@ _TARGET_AFTER = re.compile(
     # "Convergence, a London start-up, which Salesforce agreed to acquire"
     r"^,\s*(?:[^,;.]{0,90},\s*)?(?:which|that|whom)\s+[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?\s+"
     r"(?:has\s+|had\s+|will\s+|would\s+|agreed to\s+|plans to\s+|is to\s+|also\s+)*"
-    r"(?:acquire|acquired|buy|bought|purchase|purchased|snapped up|took over)\b",
-    re.I,
+    r"(?:acquire|acquired|buy|bought|purchase|purchased|snapped up|took over)\b"
 )
-_HIRE_TARGET = re.compile(
-    rf"^(?:['’]s)?\s*(?:(?:co-?)?founders?\s+(?:and\s+)?(?:CEO|chief executive)?|{_STAFF})\b", re.I
+_HIRE_TARGET = _lower(
+    rf"^(?:['’]s)?\s*(?:(?:co-?)?founders?\s+(?:and\s+)?(?:CEO|chief executive)?|{_STAFF})\b"
 )
-_HIRE_TARGET_BEFORE = re.compile(r"(?:from|of|at|left|leaving)\s+(?:the\s+)?(?:startup\s+)?$", re.I)
-_LICENSOR_BEFORE = re.compile(
-    r"licen[cs](?:e|es|ed|ing)\s+(?:[\w’'-]+\s+){0,4}(?:from|of)\s+$", re.I
-)
-_PROVIDER_BEFORE = re.compile(
+_HIRE_TARGET_BEFORE = _lower(r"(?:from|of|at|left|leaving)\s+(?:the\s+)?(?:startup\s+)?$")
+_LICENSOR_BEFORE = _lower(r"licen[cs](?:e|es|ed|ing)\s+(?:[\w’'-]+\s+){0,4}(?:from|of)\s+$")
+_PROVIDER_BEFORE = _lower(
     r"(?:from|on|with|via|through|using|use|uses|to use|rent\w*\s+[^.;]{0,30}from|"
-    r"capacity from|compute from|servers from|chips from|GPUs from)\s+(?:the\s+)?$",
-    re.I,
+    r"capacity from|compute from|servers from|chips from|GPUs from)\s+(?:the\s+)?$"
 )
-_PRODUCT_POSSESSIVE = re.compile(
-    r"^['’]s\s+(?:Azure|cloud|AWS|data cent|servers|compute|GPUs|chips)", re.I
-)
+_PRODUCT_POSSESSIVE = _lower(r"^['’]s\s+(?:Azure|cloud|AWS|data cent|servers|compute|GPUs|chips)")
 
 
 # --- clause context ------------------------------------------------------------------------
 
-_ACQ_OBJECT_NOT_COMPANY = re.compile(
+_ACQ_OBJECT_NOT_COMPANY = _lower(
     r"^[^.;,]{0,70}?\b(?:chips?|GPUs?|accelerators?|processors?|capacity|compute|computing|cloud|"
     r"servers?|services|power|electricity|hardware|systems|licen[cs]es?|data(?![- ]?cent)|content|ads?|"
-    r"advertising|equipment|gigawatts?)\b",
-    re.I,
+    r"advertising|equipment|gigawatts?)\b"
 )
 _COMPANY_OBJECT = re.compile(
     r"^[^.;,]{0,50}?\b(?:company|startup|start-up|firm|maker|developer|specialist|designer|operator|"
@@ -516,57 +517,50 @@ _COMPANY_OBJECT = re.compile(
     r"specialist|designer|lab|unicorn|business|rival)\b"
 )
 # "pay for access to CoreWeave's GPU infrastructure": renting a cloud's chips, not buying them
-_RENTED = re.compile(r"(?i)\b(?:access to|use of|time on|capacity on|rent\w*|lease\w*)\b")
-_ACQ_OBJECT_EQUITY = re.compile(
+_RENTED = _lower(r"(?i)\b(?:access to|use of|time on|capacity on|rent\w*|lease\w*)\b")
+_ACQ_OBJECT_EQUITY = _lower(
     r"^[^.;,]{0,60}?\b(?:shares|stock|stakes?|equity|common stock|preferred stock|minority|"
-    r"majority stake|\d+(?:\.\d+)?\s?(?:%|percent)\b)",
-    re.I,
+    r"majority stake|\d+(?:\.\d+)?\s?(?:%|percent)\b)"
 )
-_POWERED_BY = re.compile(
-    r"\b(?:powered by|built on|built with|trained on)\b(?![^.;]*\b(?:deal|agreement|contract)\b)",
-    re.I,
+_POWERED_BY = _lower(
+    r"\b(?:powered by|built on|built with|trained on)\b(?![^.;]*\b(?:deal|agreement|contract)\b)"
 )
-_PRODUCT_USE = re.compile(
+_PRODUCT_USE = _lower(
     r"\b(?:use|uses|using|used|tap|taps|tapped|rely|relies|run|runs|running on|access|move|moves|moving|"
     r"shift|shifts|sign|signs|signed|pick|picks|picked|chose|choose|select|selected|adopt|adopts|adopted|"
     r"deploy|deploys|migrate|migrates|commit|commits|committed|buy|buys|rent|rents|expand|expands|draw on|"
-    r"spend|spends|spending|pay|pays|paying|deal|agreement|contract|partner)\w*\b",
-    re.I,
+    r"spend|spends|spending|pay|pays|paying|deal|agreement|contract|partner)\w*\b"
 )
-_HARDWARE_OBJECT = re.compile(
+_HARDWARE_OBJECT = _lower(
     r"^[^.;,]{0,40}?\b(?:chips?|GPUs?|accelerators?|processors?|servers?|hardware|equipment|"
-    r"systems)\b(?![^.;,]{0,25}\b(?:capacity|compute|computing|cloud)\b)",
-    re.I,
+    r"systems)\b(?![^.;,]{0,25}\b(?:capacity|compute|computing|cloud)\b)"
 )
 _COMPANY_DESCRIPTOR = re.compile(
     r"\b(?:chip|GPU|cloud|server|data-cent\w+|AI|software|hardware|equipment|networking|data)\s+"
     r"(?:designer|maker|startup|start-up|company|firm|provider|operator|builder|specialist|group)s?\b",
     re.I,
 )
-_REGULATORY = re.compile(
+_REGULATORY = _lower(
     r"\b(?:regulators?|antitrust|competition (?:authority|watchdog|regulator)|Federal Trade Commission|"
     r"FTC|European Commission|Commission|CMA|Competition and Markets Authority|Department of Justice|"
     r"DOJ|probe|inquiry|investigation|scrutiny|compulsory orders|merger rules|watchdog|"
-    r"lawmakers|court|lawsuit|sued)\b",
-    re.I,
+    r"lawmakers|court|lawsuit|sued)\b"
 )
-_POSSESSIVE_DEAL = re.compile(
+_POSSESSIVE_DEAL = _lower(
     r"['’]s\s+(?:(?:newly announced|proposed|planned|pending|\$[\d.,]+\s*\w*|€[\d.,]+\s*\w*|"
     r"multibillion-dollar|billion-dollar|\w+)\s+){0,3}(?:acquisition|investment|purchase|stake|deal|"
-    r"partnership|tie-up|takeover|buyout|agreement|alliance|pact)\s+(?:of|in|with|for)\s+$",
-    re.I,
+    r"partnership|tie-up|takeover|buyout|agreement|alliance|pact)\s+(?:of|in|with|for)\s+$"
 )
 _BACKED_AFTER = re.compile(r"-(?:backed|funded|owned|supported|controlled)\b")
 _BACKED_MASKED = re.compile(r"X+-(?:backed|funded|owned|supported|controlled)\b")
-_ATTRIBUTIVE_AFTER = re.compile(
+_ATTRIBUTIVE_AFTER = _lower(
     r"^(?:['’]s)?\s*(?:in-house\s+|own\s+|latest\s+|newest\s+|next-generation\s+|custom\s+|"
     r"flagship\s+|top-end\s+|high-end\s+)?(?:GPUs?|chips?|systems|processors?|accelerators?|"
     r"hardware|servers?|H100s?|H200s?|B200s?|GB200s?|GB300s?|Blackwell|Grace|Vera|Rubin|Hopper|"
     r"Instinct|networking|platform|engineers|silicon|tensor processing units|TPUs?|Trainium|"
-    r"data-cent(?:er|re) (?:GPUs?|chips?)|AI chips?|designs?|graphics (?:processors|processing units|chips|cards))\b",
-    re.I,
+    r"data-cent(?:er|re) (?:GPUs?|chips?)|AI chips?|designs?|graphics (?:processors|processing units|chips|cards))\b"
 )
-_PARTICIPATION = re.compile(
+_PARTICIPATION = _lower(
     r"\b(?:(?:filled|rounded) out the round|joined the round|(?:the )?lead investor (?:was|is)|"
     r"led (?:the|that|this) (?:round|raise|financing|investment)|led(?=\s*[,.;])|co-led|co-leads?|took part|"
     r"taking part|takes part|"
@@ -574,33 +568,28 @@ _PARTICIPATION = re.compile(
     r"among the (?:other )?(?:investors|backers|participants)|investors? (?:included|include|were)|"
     r"backers? (?:included|include)|existing (?:investors|backers)|new investors|strategic investors|"
     # "The round was led by Parkway": the leaders of a round told just before
-    r"(?:round|raise|financing|funding|series [a-h])\b[^.;]{0,30}?\b(?:co-)?led by)\b",
-    re.I,
+    r"(?:round|raise|financing|funding|series [a-h])\b[^.;]{0,30}?\b(?:co-)?led by)\b"
 )
-_AMOUNT_ANAPHORA = re.compile(
+_AMOUNT_ANAPHORA = _lower(
     r"\b(?:(?:is|was|are|were|would be|could be|will be) worth|(?:put|pegged|estimated|valued|priced|"
     r"pegs|puts|values) (?:it|the \w+|its \w+|that \w+) at|valued (?:the|that) (?:deal|transaction|"
     r"agreement)|the (?:deal|agreement|transaction|contract|purchase|arrangement|investment|price|"
     r"figure|pact|commitment)\b|is paying|was paying|paid|pay(?:s|ing)? about|under that arrangement|"
-    r"for the arrangement)",
-    re.I,
+    r"for the arrangement)"
 )
-_CONTENT = re.compile(
+_CONTENT = _lower(
     r"\b(?:content|articles|archives?|journalism|news|stories|reporting|posts|data|publications?|"
-    r"mastheads?|titles)\b",
-    re.I,
+    r"mastheads?|titles)\b"
 )
 _AFFILIATION_AFTER = re.compile(
     r"^(?:['’]s)?\s+(?:co-?founder|founder|CEO|chief executive|chief \w+ officer|chief scientist|"
     r"president|chairman|CTO|CFO|researcher|engineer|executive|head of \w+)\s+[A-Z][a-z]+\s+[A-Z]",
 )
-_SPEECH_AFTER = re.compile(
-    r"^\s+(?:said|says|announced|added|noted|told|confirmed|disclosed|declined|did not|wrote)\b",
-    re.I,
+_SPEECH_AFTER = _lower(
+    r"^\s+(?:said|says|announced|added|noted|told|confirmed|disclosed|declined|did not|wrote)\b"
 )
-_TARGET_SLOT = re.compile(
-    r"\b(?:in|into|to|of|buy(?:s|ing)?|bought|acquir(?:e|es|ed|ing)|for|backed|backing|funding)\s+$",
-    re.I,
+_TARGET_SLOT = _lower(
+    r"\b(?:in|into|to|of|buy(?:s|ing)?|bought|acquir(?:e|es|ed|ing)|for|backed|backing|funding)\s+$"
 )
 _IT_SUBJECT = re.compile(
     r"^\W*(?:[AQ]\s*:\s*)?"  # an interview's answer: "A: It raised ..."
@@ -648,9 +637,8 @@ _PARTICIPLE = re.compile(
     r"leading|partnering|teaming)\b",
     re.I,
 )
-_IT_INSIDE = re.compile(
-    r"\bit\s+(?:had\s+|has\s+)?(?:paid|bought|acquired|spent|invested|raised|agreed|signed|struck)\b",
-    re.I,
+_IT_INSIDE = _lower(
+    r"\bit\s+(?:had\s+|has\s+)?(?:paid|bought|acquired|spent|invested|raised|agreed|signed|struck)\b"
 )
 _EXTRA_BREAK = re.compile(
     r",\s+(?=and\s+(?:in|on|last|earlier|back in|separately|then|later|this|his|her)\b)|"
@@ -818,7 +806,7 @@ def _primary_key(f: _Fact) -> tuple[bool, bool, bool, bool, int, int]:
 
 
 # "Microsoft owns roughly 27% of OpenAI": a state of ownership, not the act of a deal.
-_HOLDING = re.compile(
+_HOLDING = _lower(
     r"(?i)\b(?:owns|owned|holds|held|controls|retains|keeps)\s+(?:a\s+|an\s+|its\s+)?"
     r"(?:(?:roughly|about|around|nearly|some|almost|just over|more than)\s+)?(?:\d|stake|holding)"
 )
@@ -1059,7 +1047,7 @@ class _Index:
         return [d for d in self.descriptors[lo:hi] if d[1] <= end]
 
 
-_PREDICATE_BEFORE = re.compile(
+_PREDICATE_BEFORE = _lower(
     r"(?i)\b(?:becom(?:e|es|ing)|became|remain(?:s|ed|ing)?|(?:named|makes?|made|making)\s+\w+)\s+$"
 )
 
@@ -1083,18 +1071,18 @@ _FOUNDED_BY = re.compile(
     r"\b(?:was|were|is|had been|has been|been)\s+(?:jointly\s+)?(?:set up|formed|founded|launched|"
     r"created|established|co-founded|started)\b[^.;]{0,40}?\bby\s+"
 )
-_ALSO_BACKERS = re.compile(
+_ALSO_BACKERS = _lower(
     r"(?i)\b(?:are|is|were|was|will be)\s+also\s+(?:\w+\s+){0,2}"
     r"(?:funders|investors|backers|partners|shareholders)\b|"
     # "Nvidia and Elon Musk's xAI have since joined.": more members of the venture just told
     r"^[^.;]{0,80}\b(?:have|has|had)\s+(?:since|also|later)\s+joined\s*[.;]?\s*$"
 )
-_LITIGATION = re.compile(
+_LITIGATION = _lower(
     r"(?i)\b(?:su(?:e|es|ed|ing)|lawsuits?|litigation|court case|infringement claims?|"
     r"copyright case)\b"
 )
 # "would invest more than $5 billion in a strategic partnership": money into a joint project.
-_INVEST_IN_VENTURE = re.compile(
+_INVEST_IN_VENTURE = _lower(
     r"(?i)\binvest\w*\b[^.;]{0,50}?\bin(?:to)?\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){0,2}"
     r"(?:partnership|joint venture|venture|alliance|project|programme|program|initiative|zone|"
     r"data cent(?:er|re)s?|data-cent(?:er|re)s?|campus|campuses|facilit(?:y|ies))\b"
@@ -1175,7 +1163,7 @@ def _resolve_parties(
     return parties
 
 
-_RIVAL_BEFORE = re.compile(
+_RIVAL_BEFORE = _lower(
     r"(?i)\b(?:(?:compet\w*|pitted|racing|race|battl\w+|fight\w*|bet(?:s|ting)?|up|rivals?|"
     r"advantage|edge)\s+against|compet\w*\s+with|rivals?\s+(?:to|of))\s+(?:the\s+)?$|"
     r",\s+like\s+$|"  # "Poolside, like xAI, spends ...": a comparison
@@ -1183,7 +1171,7 @@ _RIVAL_BEFORE = re.compile(
     r"\b(?:(?:customers?|customer base|clients?|client base|user base)\s+beyond|besides|other than|"
     r"apart from|except|excluding)\s+(?:the\s+)?$"
 )
-_EXCLUDED_AFTER = re.compile(
+_EXCLUDED_AFTER = _lower(
     # "OpenAI rival Anthropic": the rival is named, not a party
     r"\s+(?:alumni|veterans?|rivals?|competitors?|challengers?)\b"
     # advisers on the deal
@@ -1193,14 +1181,12 @@ _EXCLUDED_AFTER = re.compile(
     r"clients|users|buyers)\b"
     # approvers: "with Microsoft's blessing"
     r"|['’]s\s+(?:[\w-]+\s+)?(?:sign-off|blessing|approval|permission|consent|go-ahead|"
-    r"nod|backing of the)\b",
-    re.I,
+    r"nod|backing of the)\b"
 )
-_FORMER_BEFORE = re.compile(r"(?:former|ex-)\s*$", re.I)
-_FORMER_STAFF_AFTER = re.compile(
+_FORMER_BEFORE = _lower(r"(?:former|ex-)\s*$")
+_FORMER_STAFF_AFTER = _lower(
     r"(?:['’]s)?\s+(?:[\w-]+\s+){0,3}(?:chief|CEO|executive|researchers?|employees?|staff|"
-    r"engineers?|president|head|director|scientist)",
-    re.I,
+    r"engineers?|president|head|director|scientist)"
 )
 _MEDIA_SOURCE_AFTER = re.compile(r"\s+(?:Intelligence|estimate|analysts?|survey|data)\b")
 
@@ -1226,13 +1212,13 @@ def _excluded(text: str, start: int, end: int, mention: OrgMention) -> bool:
 
 
 # Participating is investing when the clause speaks of a round or of its participants.
-_ROUND_WORDS = re.compile(
+_ROUND_WORDS = _lower(
     r"(?i)\b(?:round|funding|raise|rais|invest|backer|(?:other|fellow) participants|"
     r"among the participants)"
 )
 
 
-_POWER_DEAL = re.compile(
+_POWER_DEAL = _lower(
     r"(?i)\b(?:power purchase|buy(?:s|ing)? (?:the )?(?:power|electricity|output|energy)|"
     r"purchas\w* (?:the )?(?:power|electricity|output)|(?:deliver|supply|supplies|provide)\w* "
     r"(?:[\d,.]+ )?(?:megawatts|gigawatts|MW|GW|power|electricity)|"
@@ -1394,9 +1380,8 @@ def _pick_money(clause: Span, text: str) -> tuple[list[Money], Money | None]:
     return amounts, valuation
 
 
-_ATTRIBUTION_BEFORE = re.compile(
-    r"\b(?:said|says|announced|announces|disclosed|confirmed|unveiled|revealed|told \w+)\s+(?:late\s+|early\s+)?$",
-    re.I,
+_ATTRIBUTION_BEFORE = _lower(
+    r"\b(?:said|says|announced|announces|disclosed|confirmed|unveiled|revealed|told \w+)\s+(?:late\s+|early\s+)?$"
 )
 
 
@@ -1409,10 +1394,10 @@ def _attribution_date(sentence: Span, text: str, published: date | None) -> Date
     return None
 
 
-_REVIEW = re.compile(
+_REVIEW = _lower(
     r"(?i)\b(?:approv|clear|review|probe|inquiry|investigat|examin|look(?:s|ing)? into|check|scrutin)"
 )
-_AGREED_BEFORE = re.compile(
+_AGREED_BEFORE = _lower(
     r"(?i)\b(?:agreed|announced|signed|struck|unveiled|first proposed)\s+(?:on\s+|in\s+)?$"
 )
 _DATELINE = re.compile(
@@ -2180,26 +2165,22 @@ def _clause_facts(
     return [template]
 
 
-_CONTRIBUTION_BEFORE = re.compile(
+_CONTRIBUTION_BEFORE = _lower(
     r"\b(?:contribut\w*|provid\w*|putting in|puts in|put in|investing|invest|invests|will invest|"
     r"commit\w*|writing a cheque for|writing a check for)\s+(?:up to |about |roughly |some |another |"
-    r"a further |an additional )?$",
-    re.I,
+    r"a further |an additional )?$"
 )
-_SHARE_OF_ROUND = re.compile(
+_SHARE_OF_ROUND = _lower(
     r"\s*(?:of (?:the|that|this|its) (?:total|round|raise|sum|amount|financing)|"
-    r"in (?:the|that|this) (?:round|raise|financing))\b",
-    re.I,
+    r"in (?:the|that|this) (?:round|raise|financing))\b"
 )
-_ROUND_TOTAL_BEFORE = re.compile(
+_ROUND_TOTAL_BEFORE = _lower(
     r"\b(?:rais(?:e|es|ed|ing)|closed|secured|landed|round of|funding of|financing of|total of)\s+"
-    r"(?:a\s+|an\s+|about\s+|roughly\s+|some\s+|another\s+|up to\s+)*$",
-    re.I,
+    r"(?:a\s+|an\s+|about\s+|roughly\s+|some\s+|another\s+|up to\s+)*$"
 )
-_NEGATED_CUE = re.compile(
+_NEGATED_CUE = _lower(
     r"\b(?:no|not|without|never|nor)\s+(?:a\s+|an\s+|any\s+|the\s+)?(?:outside\s+|external\s+|"
-    r"new\s+|further\s+|venture\s+)?$",
-    re.I,
+    r"new\s+|further\s+|venture\s+)?$"
 )
 _NAMED_AGREEMENT = re.compile(
     r"\b(licen[cs]ing|licen[cs]e|supply|cloud|compute|computing|capacity|investment|partnership|"
@@ -2212,10 +2193,9 @@ _AGREEMENT_KINDS = {
     "cloud": "cloud_compute", "compute": "cloud_compute", "computing": "cloud_compute",
     "capacity": "cloud_compute", "investment": "investment", "partnership": "partnership",
 }  # fmt: skip
-_DATE_HINT = re.compile(
+_DATE_HINT = _lower(
     r"\b(?:\d{4}|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|monday|tuesday|wednesday|thursday|"
-    r"friday|saturday|sunday|today|yesterday|week|month|year|quarter|q[1-4])",
-    re.I,
+    r"friday|saturday|sunday|today|yesterday|week|month|year|quarter|q[1-4])"
 )
 
 
@@ -2228,12 +2208,12 @@ def _latest_with(facts: list[_Fact], names: set[str], index: int) -> _Fact | Non
 
 
 # "... and put in more money in 2021": a further tranche whose size the text does not give.
-_MORE_MONEY = re.compile(
+_MORE_MONEY = _lower(
     r"(?i)\b(?:more|further|additional|fresh|extra)\s+(?:money|cash|capital|funding|funds)\b"
 )
 
 
-_ONE_COMMITMENT = re.compile(
+_ONE_COMMITMENT = _lower(
     r"(?i)\b(?:in (?:stages|tranches|instal?lments|phases)|the rest|the remainder|the balance|"
     r"of which|split into|paid out over)\b"
 )
@@ -2311,7 +2291,7 @@ _HIRE_ACT = (
     r"return(?:s|ed|ing)? to|"
     r"(?:re-?)?join(?:s|ed|ing)?|mov(?:e|es|ed|ing) to|take on|took on|takes on)"
 )
-_TEAM_HIRE = re.compile(
+_TEAM_HIRE = _lower(
     rf"(?i)\b{_HIRE_ACT}\b[^.;]{{0,140}}?\b{_TEAM}\b|\b{_TEAM}\b[^.;]{{0,70}}?\b{_HIRE_ACT}\b|"
     r"\blicen[cs]\w*|\bpa(?:y|ys|id|ying)\b|\bacqui-?hir\w*|\breverse acqui\w*|"
     r"(?:\$|€|£)[\d.,]+\s*\w*\s+(?:deal|agreement|arrangement|transaction)"
@@ -2389,9 +2369,8 @@ _NOUN_TYPES = {
 }  # fmt: skip
 
 
-_POSSESSIVE_HIRING = re.compile(
-    r"['’]s\s+(?:re)?hiring\s+of\s+(?:(?:most|some|part|much|many|dozens|all) of\s+)?(?:the\s+)?$",
-    re.I,
+_POSSESSIVE_HIRING = _lower(
+    r"['’]s\s+(?:re)?hiring\s+of\s+(?:(?:most|some|part|much|many|dozens|all) of\s+)?(?:the\s+)?$"
 )
 _POSSESSIVE_PLAN = re.compile(
     r"['’]s\s+(?:[\w$€£.,-]+\s+){0,3}?(?:agreement|deal|plan|bid|offer|attempt|move)\s+to\s+"
@@ -2630,7 +2609,7 @@ _INVESTED_INTO_SOMETHING = re.compile(
 
 
 # "Uber added an undisclosed investment last August": a stake with no figure in the story's subject
-_UNDISCLOSED_STAKE = re.compile(
+_UNDISCLOSED_STAKE = _lower(
     r"(?i)\b(?:added|made|took|has|holds|announced)\s+(?:an?\s+)?(?:undisclosed|unspecified|"
     r"separate|small|minority|strategic)\s+(?:investment|stake)\b"
 )
@@ -2715,9 +2694,9 @@ def _tranche_sibling(deals: list[_Deal], fact: _Fact) -> _Deal | None:
     return None
 
 
-_FURTHER = re.compile(r"(?i)\b(?:more|further|another|additional|completing|top(?:ped|s)? up)\b")
+_FURTHER = _lower(r"(?i)\b(?:more|further|another|additional|completing|top(?:ped|s)? up)\b")
 # "It deepened ...", "The relationship grew ...": the clause continues the story of a pair.
-_IT_SUBJECT_LIKE = re.compile(
+_IT_SUBJECT_LIKE = _lower(
     r"(?i)^\s*(?:it|the (?:relationship|partnership|alliance|tie-up|bond))\s+"
     r"(?:(?:was|were|has been|had been)\s+)?(?:deepened|grew|expanded|widened|deepens|grows|"
     r"expands|was extended|continued)\b"
@@ -2886,7 +2865,7 @@ def _anaphoric(lower: str, original: str) -> bool:
     return bool(_ANAPHORA_WORDS.search(lower)) and bool(_ANAPHORA.search(original))
 
 
-_REVENUE_WEIGHT = re.compile(
+_REVENUE_WEIGHT = _lower(
     r"(?i)\b(?:accounted for|accounts for|account for|made up|makes up|make up|represented|"
     r"represents|contributed|generated|brought in)\s+(?:about |roughly |nearly |almost |some |"
     r"more than |over )?\d+(?:\.\d+)?\s?(?:%|percent|per cent)"
@@ -2940,7 +2919,7 @@ def _attach_terms(deals: list[_Deal], s: _Sentence, gazetteer: Gazetteer) -> Non
             priced.extra_amount = s.money[0]
 
 
-_ROUND_ANAPHORA = re.compile(
+_ROUND_ANAPHORA = _lower(
     r"(?i)^\s*(?:the|these|those|its|their)\s+(?:new\s+|latest\s+)?(?:investments|round|funding round|"
     r"stakes|fundraising)\b"
 )
@@ -3153,14 +3132,14 @@ def _lead_day(sentences: list[Span], text: str, published: date | None) -> DateM
 
 
 # "Monday brought three large compute contracts": the opening announces a roundup of news.
-_ROUNDUP = re.compile(
+_ROUNDUP = _lower(
     r"(?i)\b(?:two|three|four|five|six|seven|several|multiple|a (?:string|flurry|wave|slew|spate|"
     r"burst|batch) of)\s+(?:[\w-]+\s+){0,2}(?:deals|contracts|agreements|acquisitions|investments|"
     r"partnerships|pacts|funding rounds|rounds|tie-ups)\b"
 )
 
 
-_SAME_ANNOUNCEMENT = re.compile(
+_SAME_ANNOUNCEMENT = _lower(
     r"(?i)\b(?:also|as part of|in addition|additionally|for its part|in turn|in return|under the (?:new|revised|same|expanded) "
     r"(?:terms|agreement|deal|arrangement))\b"
 )
