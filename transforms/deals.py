@@ -17,7 +17,7 @@ import functools
 import hashlib
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -1227,6 +1227,19 @@ _POWER_DEAL = _lower(
 )
 
 
+# The cue patterns again, lower-case, for lower-cased text (see _Lower): the same matches at the
+# same offsets, found without IGNORECASE's per-character lowering.
+_CUE_PATTERNS_LOWER = {t: re.compile(p.pattern.lower()) for t, p in _CUE_PATTERNS.items()}
+
+
+def _cue_matches(deal_type: str, text: str, lower: str) -> Iterator[re.Match[str]]:
+    """The deal type's cues in ``text``; ``lower`` is ``text.lower()`` (used when it keeps the
+    length, as it does for all but a few letters outside ASCII)."""
+    if len(lower) == len(text):
+        return _CUE_PATTERNS_LOWER[deal_type].finditer(lower)
+    return _CUE_PATTERNS[deal_type].finditer(text)
+
+
 def _deal_types(clause_text: str, parties: list[_Party], gazetteer: Gazetteer) -> list[str]:
     """Deal types whose cues a clause carries, strongest first."""
     found: list[str] = []
@@ -1240,7 +1253,7 @@ def _deal_types(clause_text: str, parties: list[_Party], gazetteer: Gazetteer) -
             matches = []
         else:
             matches = [
-                m for m in _CUE_PATTERNS[deal_type].finditer(clause_text)
+                m for m in _cue_matches(deal_type, clause_text, lower)
                 if not _NEGATED_CUE.search(clause_text, max(0, m.start() - 28), m.start())
             ]  # fmt: skip
         if not matches:
@@ -2333,7 +2346,7 @@ def _has_target(parties: list[_Party], text: str, masked: str) -> bool:
         before, after = text[max(0, p.start - 80) : p.start], text[p.end : p.end + 160]
         if _TARGET_BEFORE.search(before) or _TARGET_AFTER.match(after):
             return True
-    cue = _CUE_PATTERNS["acquisition"].search(masked)
+    cue = next(_cue_matches("acquisition", masked, masked.lower()), None)
     if cue is None:
         return False
     if cue.group().casefold().startswith(("merg", "combin")) and len(parties) >= 2:
