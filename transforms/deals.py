@@ -987,6 +987,15 @@ def _with_ambiguous_names(
     return merge_mentions(found, extra)
 
 
+def _deal_lines(text: str, gazetteer: Gazetteer) -> str:
+    """``text`` with every line that has no deal word blanked (same length, same offsets): the
+    shapes of an unknown company are looked for only where a deal could be stated. The blank is
+    a NUL, neither a space nor a word character, so no pattern runs along it."""
+    lines = text.split("\n")
+    kept = [line if gazetteer.has_fallback_hint(line) else "\0" * len(line) for line in lines]
+    return "\n".join(kept)
+
+
 def _with_discovered_names(
     text: str, found: list[OrgMention], gazetteer: Gazetteer
 ) -> list[OrgMention]:
@@ -1000,7 +1009,7 @@ def _with_discovered_names(
     if not gazetteer.has_fallback_hint(text):
         return found
     seeds: dict[str, str] = {}  # written form -> canonical name
-    for m in gazetteer.fallback(text, found):
+    for m in gazetteer.fallback(_deal_lines(text, gazetteer), found):
         if _MODIFIER_AFTER.match(text, m.end) or _HYPHENATED.search(m.text):
             continue
         written = m.text.rstrip(".,")

@@ -187,6 +187,18 @@ _FALLBACK_HINT = re.compile(
     r"team(?:s|ed)? up|bring|brought|recruit|collaborat|alliance",
     re.I,
 )
+# The same test on lower-cased text, as literal-first alternatives the regex engine can skip to
+# (IGNORECASE and a leading \b would make it try every position of a line without a hint).
+_FALLBACK_HINT_LOWER = re.compile(
+    trie_regex(
+        """invest acqui bought purchas raise round fund backed stake partner deal agreement
+        contract licenc licens merg takeover startup start-up venture pact join poach bring
+        brought recruit collaborat alliance series co-led financing valuation valued paid
+        pays sold sell spun owned subsidiary division supply lease""".split()
+        + ["team up", "teams up", "teamed up", "led by"]
+    )
+    + r"|b(?<!\wb)uy|h(?<!\wh)ire"
+)
 # A capitalised word: it starts where no name character precedes it and is read possessively, so
 # a long run of capitals or hyphens is scanned once, never re-tried from inside ("A-A-A-...").
 # The capital comes before the look-behind (which then checks the character preceding it), so a
@@ -347,7 +359,7 @@ class Gazetteer:
         return found
 
     def has_fallback_hint(self, text: str) -> bool:
-        return bool(_FALLBACK_HINT.search(text))
+        return bool(_FALLBACK_HINT_LOWER.search(text.lower()))
 
     def fallback(self, text: str, known: list[OrgMention]) -> list[OrgMention]:
         """Organisations not in the gazetteer, found by shape, that overlap none of ``known``."""
