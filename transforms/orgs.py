@@ -191,11 +191,13 @@ _FALLBACK_HINT = re.compile(
 # (IGNORECASE and a leading \b would make it try every position of a line without a hint).
 _FALLBACK_HINT_LOWER = re.compile(
     trie_regex(
-        """invest acqui bought purchas raise round fund backed stake partner deal agreement
-        contract licenc licens merg takeover startup start-up venture pact join poach bring
-        brought recruit collaborat alliance series co-led financing valuation valued paid
-        pays sold sell spun owned subsidiary division supply lease""".split()
-        + ["team up", "teams up", "teamed up", "led by"]
+        [
+            *"""invest acqui bought purchas raise round fund backed stake partner deal agreement
+            contract licenc licens merg takeover startup start-up venture pact join poach bring
+            brought recruit collaborat alliance series co-led financing valuation valued paid
+            pays sold sell spun owned subsidiary division supply lease""".split(),
+            *("team up", "teams up", "teamed up", "led by"),
+        ]
     )
     + r"|b(?<!\wb)uy|h(?<!\wh)ire"
 )
