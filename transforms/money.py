@@ -73,11 +73,14 @@ _MONEY = re.compile(
     rf"(?:\s?(?P<suffix2>(?:US )?dollars?\b|euros?\b))?",
     re.IGNORECASE,
 )
-_ANY_CURRENCY = re.compile(
-    r"[$€£¥₹₩]|\b(?:USD|EUR|GBP|JPY|CHF|CNY|RMB|INR|KRW|SEK|AED|SAR|CAD|AUD|Rs)\b|"
-    r"\b(?:dollars?|euros?|pounds|yen|yuan|renminbi|rupees|won|francs|dirhams|riyals)\b",
-    re.IGNORECASE,
-)
+_CURRENCY_WORDS = (
+    "USD EUR GBP JPY CHF CNY RMB INR KRW SEK AED SAR CAD AUD Rs dollar dollars euro euros pounds yen "
+    "yuan renminbi rupees won francs dirhams riyals"
+).split()
+_ANY_CURRENCY = re.compile(rf"[$€£¥₹₩]|\b(?:{'|'.join(_CURRENCY_WORDS)})\b", re.IGNORECASE)
+# In ASCII text, the words _ANY_CURRENCY finds are whole words that lower-case into this set.
+_LOWER_CURRENCY_WORDS = frozenset(word.lower() for word in _CURRENCY_WORDS)
+_WORD = re.compile(r"\w+")
 _VAGUE = re.compile(
     r"\b(?:(?:tens|hundreds|billions|millions|trillions|dozens)\s+of\s+(?:billions|millions|thousands)?"
     r"(?:\s*of)?\s*(?:dollars|euros|pounds)?|billions|millions|trillions)\b(?:\s+of\s+dollars)?",
@@ -153,7 +156,7 @@ def find_money(text: str) -> list[Money]:
     ``usd_value`` is the conversion.
     """
     found: list[Money] = []
-    if not _ANY_CURRENCY.search(text):
+    if not _has_currency(text):
         return found
     pos = 0
     while (m := _next_match(text, pos)) is not None:
@@ -163,6 +166,20 @@ def find_money(text: str) -> list[Money]:
         # A rejected range ends the figure early: "$5 billion and $6 billion" holds two figures.
         pos = max(money.end, m.start() + 1)
     return _attach_conversions(text, found)
+
+
+def _has_currency(text: str) -> bool:
+    """Whether ``text`` holds a currency sign or word, as ``_ANY_CURRENCY`` finds them.
+
+    The regex tries its words at every character, case-insensitively; the dollar sign is found by
+    a substring test, and in ASCII text (where the other signs cannot occur and lower-casing is
+    what case-insensitive matching does) the words by a set lookup of the text's words.
+    """
+    if "$" in text:
+        return True
+    if text.isascii():
+        return not _LOWER_CURRENCY_WORDS.isdisjoint(_WORD.findall(text.lower()))
+    return _ANY_CURRENCY.search(text) is not None
 
 
 _DIGITS = re.compile(r"\d+")
