@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 __all__ = ["Money", "find_money", "format_money", "parse_money"]
@@ -36,10 +37,11 @@ _SUFFIX_CURRENCY: dict[str, str] = {
 }  # fmt: skip
 
 # Letter codes must not end a word ("years 500 million" is not Rs 500 million).
-_CUR = (
-    r"(?<![A-Za-z])(?P<cur>US\$|USD|U\.S\.\s?\$|C\$|CA\$|CAD|A\$|AU\$|AUD|S\$|HK\$|NZ\$|\$|"
-    r"€|EUR|£|GBP|¥|JPY|₹|Rs\.?|INR|CHF|₩|KRW|CNY|RMB|SEK|AED|SAR)"
+_CUR_CODES = (
+    r"US\$|USD|U\.S\.\s?\$|C\$|CA\$|CAD|A\$|AU\$|AUD|S\$|HK\$|NZ\$|\$|"
+    r"€|EUR|£|GBP|¥|JPY|₹|Rs\.?|INR|CHF|₩|KRW|CNY|RMB|SEK|AED|SAR"
 )
+_CUR = rf"(?<![A-Za-z])(?P<cur>{_CUR_CODES})"
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # A scale word may follow a space or a hyphen ("$3.5-billion deal"); a lone letter only counts
 # when it cannot be the start of another word ("$650M", "$5 B", but not "$5 T-shirts", "M&A").
@@ -57,11 +59,12 @@ _SUFFIX_CUR = (
     r"(?P<suffix>(?:US |Canadian |Australian |Swiss )?(?:dollars?|euros?|pounds(?: sterling)?|"
     r"yen|yuan|renminbi|rupees|won|francs|dirhams|riyals)\b|USD\b|EUR\b|GBP\b)"
 )
-_QUALIFIER = (
-    r"(?P<qual>up to|as much as|as many as|more than|over|under|less than|about|around|roughly|"
+_QUALIFIERS = (
+    r"up to|as much as|as many as|more than|over|under|less than|about|around|roughly|"
     r"nearly|almost|approximately|some|at least|at most|upwards of|close to|north of|"
-    r"an estimated|a reported|reportedly|just over|just under|well over|in excess of)\s+"
+    r"an estimated|a reported|reportedly|just over|just under|well over|in excess of"
 )
+_QUALIFIER = rf"(?P<qual>{_QUALIFIERS})\s+"
 _MONEY = re.compile(
     rf"(?:{_QUALIFIER})?(?:(?P<between>between)\s+)?"
     rf"(?:{_CUR}\s?(?P<num>{_NUM}){_scale_group('scale')}?"
@@ -189,13 +192,16 @@ _REACH = 40  # a figure starts at most this far before its first digit: "between
 def _next_match(text: str, pos: int) -> re.Match[str] | None:
     """The leftmost money match at or after ``pos``.
 
-    Every figure holds a digit, so the pattern is tried only at word starts shortly before each
-    run of digits, never at every character: the same matches as a search, several times faster,
-    and linear however long the text.
+    Every figure holds a number, so the pattern is tried only shortly before each run of digits,
+    at word starts where a figure can open, never at every character: the same matches as a
+    search, many times faster, and linear however long the text. A figure's number is the first
+    run of digits after its start, so only starts after the previous run need trying.
     """
+    begin = pos
     for digits in _DIGITS.finditer(text, pos):
         first = digits.start()
-        for start in range(max(pos, first - _REACH), first + 1):
+        after_previous, begin = begin, digits.end()
+        for start in _figure_starts(text, max(after_previous, first - _REACH), first):
             char = text[start]
             if char.isspace() or (char.isalnum() and start > 0 and text[start - 1].isalnum()):
                 continue  # figures start at a word or a currency sign, not inside a word
@@ -203,6 +209,30 @@ def _next_match(text: str, pos: int) -> re.Match[str] | None:
             if m is not None and m.end() > first:
                 return m
     return None
+
+
+# What a figure opens with, in lower-cased text: a qualifier, "between" or a currency.
+_OPENING = re.compile(rf"(?:{_QUALIFIERS})\s|between\s|{_CUR_CODES.lower()}")
+
+
+def _figure_starts(text: str, lo: int, first: int) -> Iterator[int]:
+    """Where, from ``lo`` on, a figure whose number begins at ``first`` can start, in order:
+    where a qualifier, "between" or a currency opens, and the number itself.
+
+    In ASCII text the openings are found in the lower-cased stretch by a case-sensitive pattern,
+    far cheaper than trying the case-insensitive money pattern at every word; in other text
+    (where case-insensitive matching folds more than ``str.lower``) every position is given.
+    """
+    stretch = text[lo:first]
+    if not stretch.isascii():
+        yield from range(lo, first + 1)
+        return
+    lowered = stretch.lower()
+    at = 0
+    while (opening := _OPENING.search(lowered, at)) is not None:
+        yield lo + opening.start()
+        at = opening.start() + 1  # openings may overlap ("as much as")
+    yield first
 
 
 def _group(m: re.Match[str], *names: str) -> str | None:
