@@ -235,41 +235,43 @@ def _figure_starts(text: str, lo: int, first: int) -> Iterator[int]:
     yield first
 
 
-def _group(m: re.Match[str], *names: str) -> str | None:
-    for name in names:
-        if m.group(name):
-            return m.group(name)
+def _first(values: tuple[str | None, ...]) -> str | None:
+    """The first of some groups' values that is not empty (groups fetched in one call)."""
+    for value in values:
+        if value:
+            return value
     return None
 
 
 def _parse(text: str, m: re.Match[str]) -> Money:
-    num = _group(m, "num", "num2", "num3") or "0"
-    scale_token = _group(
-        m, "scale", "scale_letter", "scale2", "scale2_letter", "scale3", "scale3_letter"
+    num = _first(m.group("num", "num2", "num3")) or "0"
+    scale_token = _first(
+        m.group("scale", "scale_letter", "scale2", "scale2_letter", "scale3", "scale3_letter")
     )
-    hi_scale_token = _group(m, "hiscale", "hiscale_letter")
-    cur_text = m.group("cur")
-    suffix = m.group("suffix") or m.group("suffix2")
-    currency = _currency(cur_text, suffix, m.group("cur_word"))
-    is_range = bool(m.group("hi"))
+    hi_scale_token = _first(m.group("hiscale", "hiscale_letter"))
+    cur_text, suffix, suffix2, cur_word, hi, range_text, qual, between = m.group(
+        "cur", "suffix", "suffix2", "cur_word", "hi", "range", "qual", "between"
+    )
+    currency = _currency(cur_text, suffix or suffix2, cur_word)
+    is_range = bool(hi)
     if is_range:
         is_range = _is_range(m, currency, scale_token, hi_scale_token)
     low = _number(num) * _scale(scale_token or (hi_scale_token if is_range else None))
     high = low
     if is_range:
-        high = _number(m.group("hi")) * _scale(hi_scale_token or scale_token)
+        high = _number(hi) * _scale(hi_scale_token or scale_token)
         if high < low:
             is_range = False
             high = low
     end = m.end()
-    if not is_range and m.group("range"):
+    if not is_range and range_text:
         end = m.start("range")
-    qualifier = m.group("qual").casefold() if m.group("qual") else None
+    qualifier = qual.casefold() if qual else None
     start = m.start()
     if qualifier in {"reportedly", "a reported", "an estimated"}:
-        start = m.start("between") if m.group("between") else _value_start(m)
+        start = m.start("between") if between else _value_start(m)
         qualifier = None
-    if m.group("between") and not is_range:
+    if between and not is_range:
         start = m.start() if qualifier else _value_start(m)  # "between $5bn and 20 percent"
     value = high if qualifier in {"up to", "as much as", "at most"} else low
     piece = text[start:end].rstrip()
