@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 __all__ = ["Money", "find_money", "format_money", "parse_money"]
@@ -36,10 +37,11 @@ _SUFFIX_CURRENCY: dict[str, str] = {
 }  # fmt: skip
 
 # Letter codes must not end a word ("years 500 million" is not Rs 500 million).
-_CUR = (
-    r"(?<![A-Za-z])(?P<cur>US\$|USD|U\.S\.\s?\$|C\$|CA\$|CAD|A\$|AU\$|AUD|S\$|HK\$|NZ\$|\$|"
-    r"€|EUR|£|GBP|¥|JPY|₹|Rs\.?|INR|CHF|₩|KRW|CNY|RMB|SEK|AED|SAR)"
+_CUR_CODES = (
+    r"US\$|USD|U\.S\.\s?\$|C\$|CA\$|CAD|A\$|AU\$|AUD|S\$|HK\$|NZ\$|\$|"
+    r"€|EUR|£|GBP|¥|JPY|₹|Rs\.?|INR|CHF|₩|KRW|CNY|RMB|SEK|AED|SAR"
 )
+_CUR = rf"(?<![A-Za-z])(?P<cur>{_CUR_CODES})"
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # A scale word may follow a space or a hyphen ("$3.5-billion deal"); a lone letter only counts
 # when it cannot be the start of another word ("$650M", "$5 B", but not "$5 T-shirts", "M&A").
@@ -57,11 +59,12 @@ _SUFFIX_CUR = (
     r"(?P<suffix>(?:US |Canadian |Australian |Swiss )?(?:dollars?|euros?|pounds(?: sterling)?|"
     r"yen|yuan|renminbi|rupees|won|francs|dirhams|riyals)\b|USD\b|EUR\b|GBP\b)"
 )
-_QUALIFIER = (
-    r"(?P<qual>up to|as much as|as many as|more than|over|under|less than|about|around|roughly|"
+_QUALIFIERS = (
+    r"up to|as much as|as many as|more than|over|under|less than|about|around|roughly|"
     r"nearly|almost|approximately|some|at least|at most|upwards of|close to|north of|"
-    r"an estimated|a reported|reportedly|just over|just under|well over|in excess of)\s+"
+    r"an estimated|a reported|reportedly|just over|just under|well over|in excess of"
 )
+_QUALIFIER = rf"(?P<qual>{_QUALIFIERS})\s+"
 _MONEY = re.compile(
     rf"(?:{_QUALIFIER})?(?:(?P<between>between)\s+)?"
     rf"(?:{_CUR}\s?(?P<num>{_NUM}){_scale_group('scale')}?"
@@ -73,11 +76,14 @@ _MONEY = re.compile(
     rf"(?:\s?(?P<suffix2>(?:US )?dollars?\b|euros?\b))?",
     re.IGNORECASE,
 )
-_ANY_CURRENCY = re.compile(
-    r"[$€£¥₹₩]|\b(?:USD|EUR|GBP|JPY|CHF|CNY|RMB|INR|KRW|SEK|AED|SAR|CAD|AUD|Rs)\b|"
-    r"\b(?:dollars?|euros?|pounds|yen|yuan|renminbi|rupees|won|francs|dirhams|riyals)\b",
-    re.IGNORECASE,
-)
+_CURRENCY_WORDS = (
+    "USD EUR GBP JPY CHF CNY RMB INR KRW SEK AED SAR CAD AUD Rs dollar dollars euro euros pounds yen "
+    "yuan renminbi rupees won francs dirhams riyals"
+).split()
+_ANY_CURRENCY = re.compile(rf"[$€£¥₹₩]|\b(?:{'|'.join(_CURRENCY_WORDS)})\b", re.IGNORECASE)
+# In ASCII text, the words _ANY_CURRENCY finds are whole words that lower-case into this set.
+_LOWER_CURRENCY_WORDS = frozenset(word.lower() for word in _CURRENCY_WORDS)
+_WORD = re.compile(r"\w+")
 _VAGUE = re.compile(
     r"\b(?:(?:tens|hundreds|billions|millions|trillions|dozens)\s+of\s+(?:billions|millions|thousands)?"
     r"(?:\s*of)?\s*(?:dollars|euros|pounds)?|billions|millions|trillions)\b(?:\s+of\s+dollars)?",
@@ -153,7 +159,7 @@ def find_money(text: str) -> list[Money]:
     ``usd_value`` is the conversion.
     """
     found: list[Money] = []
-    if not _ANY_CURRENCY.search(text):
+    if not _has_currency(text):
         return found
     pos = 0
     while (m := _next_match(text, pos)) is not None:
@@ -193,6 +199,20 @@ def _with_fractions(text: str, found: list[Money]) -> list[Money]:
     return sorted([*found, *extra], key=lambda f: f.start) if extra else found
 
 
+def _has_currency(text: str) -> bool:
+    """Whether ``text`` holds a currency sign or word, as ``_ANY_CURRENCY`` finds them.
+
+    The regex tries its words at every character, case-insensitively; the dollar sign is found by
+    a substring test, and in ASCII text (where the other signs cannot occur and lower-casing is
+    what case-insensitive matching does) the words by a set lookup of the text's words.
+    """
+    if "$" in text:
+        return True
+    if text.isascii():
+        return not _LOWER_CURRENCY_WORDS.isdisjoint(_WORD.findall(text.lower()))
+    return _ANY_CURRENCY.search(text) is not None
+
+
 _DIGITS = re.compile(r"\d+")
 _REACH = 40  # a figure starts at most this far before its first digit: "between approximately US$"
 
@@ -200,13 +220,16 @@ _REACH = 40  # a figure starts at most this far before its first digit: "between
 def _next_match(text: str, pos: int) -> re.Match[str] | None:
     """The leftmost money match at or after ``pos``.
 
-    Every figure holds a digit, so the pattern is tried only at word starts shortly before each
-    run of digits, never at every character: the same matches as a search, several times faster,
-    and linear however long the text.
+    Every figure holds a number, so the pattern is tried only shortly before each run of digits,
+    at word starts where a figure can open, never at every character: the same matches as a
+    search, many times faster, and linear however long the text. A figure's number is the first
+    run of digits after its start, so only starts after the previous run need trying.
     """
+    begin = pos
     for digits in _DIGITS.finditer(text, pos):
         first = digits.start()
-        for start in range(max(pos, first - _REACH), first + 1):
+        after_previous, begin = begin, digits.end()
+        for start in _figure_starts(text, max(after_previous, first - _REACH), first):
             char = text[start]
             if char.isspace() or (char.isalnum() and start > 0 and text[start - 1].isalnum()):
                 continue  # figures start at a word or a currency sign, not inside a word
@@ -216,41 +239,67 @@ def _next_match(text: str, pos: int) -> re.Match[str] | None:
     return None
 
 
-def _group(m: re.Match[str], *names: str) -> str | None:
-    for name in names:
-        if m.group(name):
-            return m.group(name)
+# What a figure opens with, in lower-cased text: a qualifier, "between" or a currency.
+_OPENING = re.compile(rf"(?:{_QUALIFIERS})\s|between\s|{_CUR_CODES.lower()}")
+
+
+def _figure_starts(text: str, lo: int, first: int) -> Iterator[int]:
+    """Where, from ``lo`` on, a figure whose number begins at ``first`` can start, in order:
+    where a qualifier, "between" or a currency opens, and the number itself.
+
+    In ASCII text the openings are found in the lower-cased stretch by a case-sensitive pattern,
+    far cheaper than trying the case-insensitive money pattern at every word; in other text
+    (where case-insensitive matching folds more than ``str.lower``) every position is given.
+    """
+    stretch = text[lo:first]
+    if not stretch.isascii():
+        yield from range(lo, first + 1)
+        return
+    lowered = stretch.lower()
+    at = 0
+    while (opening := _OPENING.search(lowered, at)) is not None:
+        yield lo + opening.start()
+        at = opening.start() + 1  # openings may overlap ("as much as")
+    yield first
+
+
+def _first(values: tuple[str | None, ...]) -> str | None:
+    """The first of some groups' values that is not empty (groups fetched in one call)."""
+    for value in values:
+        if value:
+            return value
     return None
 
 
 def _parse(text: str, m: re.Match[str]) -> Money:
-    num = _group(m, "num", "num2", "num3") or "0"
-    scale_token = _group(
-        m, "scale", "scale_letter", "scale2", "scale2_letter", "scale3", "scale3_letter"
+    num = _first(m.group("num", "num2", "num3")) or "0"
+    scale_token = _first(
+        m.group("scale", "scale_letter", "scale2", "scale2_letter", "scale3", "scale3_letter")
     )
-    hi_scale_token = _group(m, "hiscale", "hiscale_letter")
-    cur_text = m.group("cur")
-    suffix = m.group("suffix") or m.group("suffix2")
-    currency = _currency(cur_text, suffix, m.group("cur_word"))
-    is_range = bool(m.group("hi"))
+    hi_scale_token = _first(m.group("hiscale", "hiscale_letter"))
+    cur_text, suffix, suffix2, cur_word, hi, range_text, qual, between = m.group(
+        "cur", "suffix", "suffix2", "cur_word", "hi", "range", "qual", "between"
+    )
+    currency = _currency(cur_text, suffix or suffix2, cur_word)
+    is_range = bool(hi)
     if is_range:
         is_range = _is_range(m, currency, scale_token, hi_scale_token)
     low = _number(num) * _scale(scale_token or (hi_scale_token if is_range else None))
     high = low
     if is_range:
-        high = _number(m.group("hi")) * _scale(hi_scale_token or scale_token)
+        high = _number(hi) * _scale(hi_scale_token or scale_token)
         if high < low:
             is_range = False
             high = low
     end = m.end()
-    if not is_range and m.group("range"):
+    if not is_range and range_text:
         end = m.start("range")
-    qualifier = m.group("qual").casefold() if m.group("qual") else None
+    qualifier = qual.casefold() if qual else None
     start = m.start()
     if qualifier in {"reportedly", "a reported", "an estimated"}:
-        start = m.start("between") if m.group("between") else _value_start(m)
+        start = m.start("between") if between else _value_start(m)
         qualifier = None
-    if m.group("between") and not is_range:
+    if between and not is_range:
         start = m.start() if qualifier else _value_start(m)  # "between $5bn and 20 percent"
     value = high if qualifier in {"up to", "as much as", "at most"} else low
     piece = text[start:end].rstrip()
