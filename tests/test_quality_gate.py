@@ -36,6 +36,23 @@ def test_development_set_scores_at_least_the_floors() -> None:
     )
 
 
+def test_second_set_was_pinned_on_its_labels_and_scores_at_least_its_floors() -> None:
+    """The set written by others, blind to the rules: a regression on unseen text fails too."""
+    folder = quality.SECOND
+    floors = json.loads(quality.floors_path(folder).read_text())
+    assert floors["gold_sha256"] == quality.gold_sha256(folder), (
+        "tests/devset/second/gold.jsonl changed since its floors were pinned: "
+        "run `python -m tests.devset.quality --pin` and commit floors.json"
+    )
+    result = quality.evaluate(folder)
+    assert result.f1 >= floors["deal_f1"], f"deal F1 {result.f1:.3f} < floor {floors['deal_f1']}"
+    assert result.field_f1 >= floors["field_f1"], (
+        f"field F1 {result.field_f1:.3f} < floor {floors['field_f1']}"
+    )
+    gold = [json.loads(x) for x in (folder / "gold.jsonl").read_text().splitlines() if x.strip()]
+    assert len(gold) >= 100 and sum(1 for g in gold if not g["deals"]) >= 30
+
+
 def test_development_set_is_large_and_has_traps() -> None:
     gold = [json.loads(line) for line in quality.GOLD.read_text().splitlines() if line.strip()]
     assert len(gold) >= 80
@@ -70,6 +87,6 @@ def test_pinning_refuses_to_lower_a_floor(tmp_path: Path, monkeypatch: pytest.Mo
         json.dumps({"gold_sha256": quality.gold_sha256(), "deal_f1": 1.0, "field_f1": 1.0})
     )
     monkeypatch.setattr(quality, "FLOORS", floors)
-    monkeypatch.setattr(sys, "argv", ["quality", "--pin"])
+    monkeypatch.setattr(sys, "argv", ["quality", "--pin", "--set", "devset"])
     assert quality.main() == 1
     assert json.loads(floors.read_text())["deal_f1"] == 1.0
