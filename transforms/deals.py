@@ -630,7 +630,9 @@ def _leading_agent(facts: list[_Fact], text: str, gazetteer: Gazetteer) -> _Part
     return last[max(counts, key=counts.__getitem__)]
 
 
-_RELATIVE = re.compile(r"\s*(?:which|who)\s+(?:also\s+|had\s+|has\s+)?[a-z]+(?:ed|s)\b")
+_RELATIVE = re.compile(
+    r"\s*(?:which|who)\s+(?:also\s+|had\s+|has\s+|in turn\s+|then\s+)?[a-z]+(?:ed|s)\b"
+)
 _PARTICIPLE = re.compile(
     r"\W*(?:[\w\s]{0,30}?\b(?:after|before|while|when|by|since|in)\s+)?(?:agreeing|buying|acquiring|"
     r"investing|signing|striking|taking|paying|raising|purchasing|hiring|licensing|backing|"
@@ -643,8 +645,8 @@ _IT_INSIDE = _lower(
 _EXTRA_BREAK = re.compile(
     r",\s+(?=and\s+(?:in|on|last|earlier|back in|separately|then|later|this|his|her)\b)|"
     # "..., much of it tied to OpenAI, which signed an $11.9 billion contract with CoreWeave"
-    r",\s+(?=(?:which|who)\s+(?:also\s+|had\s+|has\s+)?(?:signed|agreed|struck|bought|acquired|"
-    r"invested|raised|led|paid)\b)|,\s+(?=whose\s)|"
+    r",\s+(?=(?:which|who)\s+(?:also\s+|had\s+|has\s+|in turn\s+|then\s+)?(?:signed|agreed|struck|"
+    r"bought|acquired|invested|raised|led|paid|committed|pledged)\b)|,\s+(?=whose\s)|"
     r",\s+(?=(?:well |far |more than |nearly |almost |roughly )?(?:above|below|compared with|compared to|"
     r"dwarfing|eclipsing|topping|surpassing|exceeding|beating)\s)|"
     r",\s+(?=and\s+(?:it|they|the company|the firm)\s+(?:says|said|has|had|is|was|will|would|also)\b)|"
@@ -2823,7 +2825,9 @@ def _attach_titles(deals: list[_Deal], titles: list[_Fact]) -> None:
         if match:
             best = max(match, key=lambda d: (len(d.names & fact.names), -d.first_index))
             best.facts.append(replace(fact, amount=None, announced=None, valuation=None))
-        elif not deals or not any(fact.names & d.names for d in deals):
+        elif not any(fact.names & d.names for d in deals) or ", " not in fact.clause.text:
+            # a headline-only brief, or a one-deal headline whose pair the body words in a way
+            # no clause read as a deal (a roundup headline's list is not one deal)
             deals.append(_Deal(facts=[fact]))
 
 
