@@ -1176,7 +1176,8 @@ def _resolve_parties(
 
 _RIVAL_BEFORE = _lower(
     r"(?i)\b(?:(?:compet\w*|pitted|racing|race|battl\w+|fight\w*|bet(?:s|ting)?|up|rivals?|"
-    r"advantage|edge)\s+against|compet\w*\s+with|rivals?\s+(?:to|of))\s+(?:the\s+)?$|"
+    r"advantage|edge)\s+against|compet\w*\s+with|(?:rivals?|challengers?|alternatives?|"
+    r"competitors?)\s+(?:to|of))\s+(?:the\s+)?$|"
     r",\s+like\s+$|"  # "Poolside, like xAI, spends ...": a comparison
     # "widening its customer base beyond Microsoft and OpenAI": named as what the deal is not
     r"\b(?:(?:customers?|customer base|clients?|client base|user base)\s+beyond|besides|other than|"
@@ -1195,6 +1196,8 @@ _EXCLUDED_AFTER = _lower(
     r"nod|backing of the)\b"
 )
 _FORMER_BEFORE = _lower(r"(?:former|ex-)\s*$")
+# "founded by former researchers from Google DeepMind and Meta": where the founders worked
+_FORMER_STAFF_OF = _lower(r"\b(?:former|ex-)\s*(?:[\w-]+\s+){0,3}(?:from|of|at)\s+(?:the\s+)?$")
 _FORMER_STAFF_AFTER = _lower(
     r"(?:['’]s)?\s+(?:[\w-]+\s+){0,3}(?:chief|CEO|executive|researchers?|employees?|staff|"
     r"engineers?|president|head|director|scientist)"
@@ -1211,6 +1214,8 @@ def _excluded(text: str, start: int, end: int, mention: OrgMention) -> bool:
     if _EXCLUDED_AFTER.match(after):
         return True
     if _FORMER_BEFORE.search(before) and _FORMER_STAFF_AFTER.match(after):
+        return True
+    if _FORMER_STAFF_OF.search(before):
         return True
     return bool(
         mention.kind == "media"
