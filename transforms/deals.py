@@ -395,6 +395,10 @@ _NOT_DEAL_AMOUNT_AFTER = _lower(
     r"market (?:cap|capitalization|value)|debt|loans?|credit|bonds?|settlement|fines?|penalt\w+|"
     r"salary|pay package|compensation|budget|subsidies|grants?|tax|share price|a share|per share|"
     r"apiece|an hour|per hour|a month|per month|per user|a seat|"
+    # "invested more than $125 million across a dozen AI companies": many deals, not one
+    r"(?:across|in|into)\s+(?:a\s+|an\s+)?(?:dozen|dozens|number|range|handful|series|host|"
+    r"portfolio|variety|several|multiple|\d+)\b[^.;]{0,30}?\b(?:companies|startups|start-ups|firms|"
+    r"deals|investments|businesses)|"
     r"(?:reverse )?(?:break-?up|termination|walk-?away) fee)\b|"
     # "ended October with $60.6 billion in cash and short-term investments": a cash pile
     r"^\s*(?:in|of)\s+(?:cash (?:and (?:short-term |marketable )?(?:investments|securities|"
@@ -1151,12 +1155,18 @@ def _resolve_parties(
         # in the clause ("the software company agreed to buy Sana"); an earlier object may be meant.
         subject = {parties[0].name} if parties and parties[0].start < start else set()
         subject |= {p.name for p in parties if p.start > start}
-        target = salience.antecedent(
-            kinds,
-            set() if specific else subject,
-            earlier + [p for p in parties if p.start < start],
-            as_target=as_target,
-        )
+        nearest = [p for p in parties if p.start < start and p.name not in subject]
+        if text[d_end : d_end + 2] in ("'s", "’s") and nearest and nearest[-1].kind != "investor":
+            # "invest in Mistral AI, leading the French startup's Series C": the company this
+            # clause has just named, whatever else the story is about
+            target: _Party | None = nearest[-1]
+        else:
+            target = salience.antecedent(
+                kinds,
+                set() if specific else subject,
+                earlier + [p for p in parties if p.start < start],
+                as_target=as_target,
+            )
         if target is not None:
             parties.append(
                 _Party(
@@ -2351,7 +2361,10 @@ def _team_hire(sentence: str) -> bool:
 
 
 _OBJECT_AFTER_CUE = re.compile(
-    r"[^,;.]{0,40}?X{2,}|[^,;.]{0,30}?\b(?:division|unit|business|arm|assets|operations|stake|"
+    r"[^,;.]{0,40}?X{2,}|"
+    # "acquire Israeli digital-adoption software company WalkMe"
+    r"[^,;.]{0,60}?\b(?:company|startup|start-up|firm|maker|developer|specialist|designer|provider|"
+    r"operator|lab|group|business)\s+X{2,}|[^,;.]{0,30}?\b(?:division|unit|business|arm|assets|operations|stake|"
     r"subsidiary|part|rest|remainder)\s+of\s+[^,;.]{0,40}?X{2,}"
 )
 

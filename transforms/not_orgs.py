@@ -71,6 +71,7 @@ _PEOPLE = [
     "Starmer", "Emmanuel Macron", "Macron", "Xi Jinping", "Noam Shazeer", "Alexandr Wang",
     "Kevin Scott", "Brad Smith", "Ruth Porat", "Michael Dell", "Daniel Ek", "Ken Griffin",
     "Bill Gates", "Steve Ballmer", "Warren Buffett", "Buffett", "Larry Page", "Sergey Brin",
+    "Jony Ive", "Mark Cuban", "Vijaye Raji", "Noam Brown", "Andrej Karpathy", "Yann LeCun",
 ]  # fmt: skip
 PEOPLE: frozenset[str] = frozenset(_PEOPLE)
 DEMONYMS: frozenset[str] = frozenset(_DEMONYMS.split()) | {"South Korean", "North Korean"}

@@ -175,7 +175,7 @@ _DESCRIPTOR_PATTERNS = tuple(
         r"cloud company|cloud giant|cloud operator|neocloud|investor|fund|publisher|company|firm|group|"
         r"giant|maker|platform|provider|operator|unicorn)\b"
         # "the company's shares" points at nothing new; "the start-up's $56 million Series A" does
-        r"(?!['’]s\b(?!\s+(?:[$€£][\d.,]+\s*\w*\s+)?(?:series|round|funding|seed|latest|new|recent)\b))"
+        r"(?!['’]s\b(?!\s+(?:[$€£][\d.,]+\s*\w*\s+)?(?i:series|round|funding|seed|latest|new|recent)\b))"
     )
     for the in ("The", "the")
 )
@@ -221,7 +221,7 @@ _WORD_CHAR = r"\w"
 # The slot words below are tries that check the word boundary after their first letter (see
 # trie_regex), so the regex engine skips to candidate letters instead of trying every position.
 _DESCRIBING_NOUNS = """startup start-up company firm developer chipmaker maker lab rival provider
-    platform investor fund unicorn subsidiary specialist designer manufacturer supplier vendor
+    platform investor fund unicorn subsidiary specialist manufacturer supplier vendor
     operator carmaker automaker insurer retailer publisher broadcaster conglomerate miner
     group""".split()
 _FALLBACK_DESCRIBED = re.compile(
