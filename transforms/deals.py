@@ -1809,7 +1809,7 @@ def extract_deals(article: Article, gazetteer: Gazetteer) -> list[DealMention]:
             subject = named[0]
         salience.add(sentence_parties)
     deals = _merge_facts([f for f in facts if not f.is_title])
-    _attach_partials(deals, partials, salience, text)
+    _attach_partials(deals, partials, salience, text, gazetteer)
     _attach_titles(deals, [f for f in facts if f.is_title])
     deals = [
         d for d in deals if not any(d.names <= n for n in denied if len(n) >= 2) or _confirmed(d)
@@ -2658,7 +2658,7 @@ _UNDISCLOSED_STAKE = _lower(
 
 
 def _attach_partials(
-    deals: list[_Deal], partials: list[_Fact], salience: _Salience, text: str
+    deals: list[_Deal], partials: list[_Fact], salience: _Salience, text: str, gazetteer: Gazetteer
 ) -> None:
     """One-sided clauses ("X raised $235 million ...") complete the nearby deal naming X.
 
@@ -2705,6 +2705,27 @@ def _attach_partials(
                 deals.append(
                     _Deal(facts=[replace(fact, parties=[investor, subject], partial=False)])
                 )
+        elif fact.deal_type == "acquisition" and _TARGET_BEFORE.search(
+            text[max(0, fact.parties[0].start - 80) : fact.parties[0].start]
+        ):
+            # "A roughly $3 billion deal to acquire AI coding startup Windsurf ... fell apart": a
+            # target with no buyer named, in a story about one buyer's purchases.
+            (target,) = fact.parties
+            buyer = _story_buyer(deals, text, target.name, gazetteer)
+            if buyer is not None:
+                deals.append(_Deal(facts=[replace(fact, parties=[buyer, target], partial=False)]))
+
+
+def _story_buyer(deals: list[_Deal], text: str, target: str, gazetteer: Gazetteer) -> _Party | None:
+    """The one company that buys in every acquisition the story tells, if there is one."""
+    buyers: dict[str, _Party] = {}
+    for d in deals:
+        f = d.primary
+        if f.deal_type != "acquisition" or target in d.names:
+            continue
+        roles = _roles(f.parties, f.deal_type, text, gazetteer)
+        buyers.update((p.name, p) for p in f.parties if roles.get(p.name) == "acquirer")
+    return next(iter(buyers.values())) if len(buyers) == 1 else None
 
 
 def _tranche_sibling(deals: list[_Deal], fact: _Fact) -> _Deal | None:
