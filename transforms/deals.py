@@ -2506,6 +2506,12 @@ def _respectively(
     return []
 
 
+_EARLIER_ROUND = _lower(
+    r"\b(?:an?|the|its|their)\s+(?:earlier|previous|prior|last|first|initial)\s+(?:funding\s+)?"
+    r"(?:round|raise|investment|financing)\b"
+)
+
+
 def _compatible(deal: _Deal, fact: _Fact) -> bool:
     """Whether ``fact`` describes the same deal as ``deal`` rather than another one."""
     names = deal.names
@@ -2530,6 +2536,10 @@ def _compatible(deal: _Deal, fact: _Fact) -> bool:
     ):
         return False  # a different kind of deal between some of the same parties
     primary = deal.primary
+    if fact.deal_type == primary.deal_type == "investment" and _EARLIER_ROUND.search(
+        fact.clause.text
+    ) != any(_EARLIER_ROUND.search(f.clause.text) for f in deal.facts):
+        return False  # "IVP also led an earlier round": not the round just told
     if (
         fact.names == names
         and fact.deal_type == primary.deal_type == "investment"
