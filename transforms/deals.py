@@ -136,6 +136,7 @@ _MERGE_RANK = {
 # Every cue below contains one of these stems: a clause without any is not read further.
 _CUE_STEMS = (
     *"""invest acqui buy bought purchas takeover merg snap pick combin pay paid stake fund financ rais
+    folded absorbed
     round series backed backer backing backs participat participan led co-lead infusion shareholder investor
     put pour plow pump inject tranche equity minority owned owns provid contribut commit hir rehir
     poach recruit bring brought join rejoin re-join chip gpu accelerator processor tpu gigawatt gw
@@ -171,7 +172,7 @@ _ANY_CUE = re.compile(_trie_regex(_CUE_STEMS, not_after=r"\w"))
 _TYPE_STEMS: dict[str, tuple[str, ...]] = {
     "acquihire": ("hir", "join", "bring", "brought", "poach", "recruit", "acqui"),
     "acquisition": ("acqui", "buy", "bought", "purchas", "take", "took", "merg", "snap", "pick",
-                    "combin", "pay", "paid"),
+                    "combin", "pay", "paid", "folded", "absorbed"),
     "investment": ("invest", "stake", "fund", "financ", "rais", "round", "series", "back", "led",
                    "participat", "participan", "part", "infusion", "shareholder", "put", "pour", "plow", "pump",
                    "inject", "tranche", "equity", "minority", "own", "provid", "contribut", "commit",
@@ -415,7 +416,7 @@ _NOT_DEAL_AMOUNT_BEFORE = _lower(
     r"exceeding|exceeded|surpassing|surpassed|passing|passed|up to|above|over|more than|less than|"
     r"about|around|roughly|nearly|almost)\s*(?:about|around|roughly|nearly|almost|\s)*$|"
     r"(?:revenues?|sales|profits?|income|earnings|capex|capital expenditures?|spending|market|lift revenue|"
-    r"backlog(?: stood at| of| was| is| reached)?|order book|"
+    r"backlog(?: (?:had |has )?(?:stood at|of|was|is|reached|grown to|grew to|rose to))?|order book|"
     r"market (?:cap|capitalization|value)|losses|budget|debt|loan|credit line|fine|settlement|"
     r"generated|generating|generates|earned|earns|posted|reported(?!\s+at\b)|forecast|projected|run[- ]rate|"
     r"ARR|stake (?:is |now )?(?:worth|valued at)|holding (?:is |now )?(?:worth|valued at)|"
@@ -485,9 +486,12 @@ _TARGET_BEFORE = _lower(
     r"software|maker|lab|all of|the rest of|a|an|of)\s+)*$"
 )
 _TARGET_AFTER = _lower(
-    r"^(?:['’]s)?\s*(?:,\s*(?:which|the|a|an)\b[^,]{0,80},\s*)?(?:(?:is|was|has been|will be|"
-    r"had been|would be|agreed to be|to be)\s+)?(?:acquired|bought|purchased|sold|taken over|"
-    r"folded into|absorbed into)\b|"
+    # a passive ("Voysis, a Dublin company, was acquired"): the name before it is what is bought;
+    # "Microsoft acquired Nuance" names the buyer first
+    r"^(?:['’]s)?\s*(?:,\s*(?:which|the|a|an)\b[^,]{0,80},\s*)?(?:is|was|were|are|has been|have been|"
+    r"will be|had been|would be|agreed to be|to be|is being|was being)\s+(?:acquired|bought|"
+    r"purchased|sold|taken over|folded into|absorbed into)\b|"
+    r"^,\s*(?:acquired|bought|purchased) by\b|"
     r"^\s+(?:agreed to sell|sold itself|is selling|will sell|has sold)\b|"
     # "Convergence, a London start-up, which Salesforce agreed to acquire"
     r"^,\s*(?:[^,;.]{0,90},\s*)?(?:which|that|whom)\s+[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?\s+"
@@ -709,6 +713,7 @@ class _Fact:
     )
     own_amount: bool = False  # the amount is one investor's contribution, not a round's total
     share_of_round: bool = False  # "... is providing $30 billion of the total": told as a share
+    earlier_round: bool = False  # "IVP also led an earlier round": not the round just told
     published: date | None = None  # the article's date: an undated lead fact happened then
     holding_only: bool = False  # "owns 27% of": describes a holding, ranks below an agreement
     _names_key: tuple[str, ...] = field(default=(), repr=False, compare=False)
@@ -741,6 +746,7 @@ class _Deal:
     _title_indexes: set[int] = field(default_factory=set, repr=False)
     _best: dict[bool, _Fact] = field(default_factory=dict, repr=False)
     _undated_lead: bool = field(default=False, repr=False)
+    _earlier_round: bool = field(default=False, repr=False)
 
     def _refresh(self) -> None:
         """Fold in facts added since the last look, so derived values cost nothing per query:
@@ -749,6 +755,7 @@ class _Deal:
             self._list_id, self._seen = id(self.facts), 0
             self._names, self._body, self._titles, self._specific = set(), [], [], []
             self._indexes, self._title_indexes, self._undated_lead = set(), set(), False
+            self._earlier_round = False
             self._best = {}
         for f in self.facts[self._seen :]:
             self._names |= f.names
@@ -761,6 +768,7 @@ class _Deal:
                 self._specific.append(f)
             if f.announced is None and f.sentence_index <= 1:
                 self._undated_lead = True
+            self._earlier_round |= f.earlier_round
         self._seen = len(self.facts)
 
     @property
@@ -798,6 +806,12 @@ class _Deal:
     def undated_lead(self) -> bool:
         self._refresh()
         return self._undated_lead
+
+    @property
+    def earlier_round(self) -> bool:
+        """Some fact of the deal tells an earlier round than the story's own."""
+        self._refresh()
+        return self._earlier_round
 
 
 def _primary_key(f: _Fact) -> tuple[bool, bool, bool, bool, int, int]:
@@ -1502,7 +1516,7 @@ def _roles(
                     p.name
                     for p in parties
                     if _TARGET_BEFORE.search(ctx(p)[0])
-                    or _TARGET_AFTER.match(text, p.end, p.end + 160)
+                    or _TARGET_AFTER.match(text[p.end : p.end + 160])
                 ),
                 None,
             )
@@ -2133,6 +2147,7 @@ def _clause_facts(
         generic_only=generic_only,
         joins_round=joins_round,
         published=published,
+        earlier_round=deal_type == "investment" and _EARLIER_ROUND.search(clause.text),
     )
     if len(unique) < 2:
         if deal_type in {
@@ -2536,9 +2551,10 @@ def _compatible(deal: _Deal, fact: _Fact) -> bool:
     ):
         return False  # a different kind of deal between some of the same parties
     primary = deal.primary
-    if fact.deal_type == primary.deal_type == "investment" and _EARLIER_ROUND.search(
-        fact.clause.text
-    ) != any(_EARLIER_ROUND.search(f.clause.text) for f in deal.facts):
+    if (
+        fact.deal_type == primary.deal_type == "investment"
+        and fact.earlier_round != deal.earlier_round
+    ):
         return False  # "IVP also led an earlier round": not the round just told
     if (
         fact.names == names

@@ -54,7 +54,7 @@ Filipino Finnish French German Greek Gulf Hungarian Indian Indonesian Iranian Ir
 Italian Japanese Kenyan Korean Latvian Lithuanian Malaysian Mexican Moroccan Nigerian Norwegian
 Pakistani Polish Portuguese Qatari Romanian Russian Saudi Scottish Singaporean Spanish Swedish
 Swiss Taiwanese Thai Turkish Ukrainian Vietnamese Welsh Nordic Bavarian Californian Texan
-Parisian Londoner Korean-American Chinese-American South Korean North Korean
+Parisian Londoner Korean-American Chinese-American
 """
 
 # People whom deal news names in company-shaped phrases ("Elon Musk's xAI", "Jeff Bezos's

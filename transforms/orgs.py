@@ -195,7 +195,8 @@ _FALLBACK_HINT_LOWER = re.compile(
             *"""invest acqui bought purchas raise round fund backed stake partner deal agreement
             contract licenc licens merg takeover startup start-up venture pact join poach bring
             brought recruit collaborat alliance series co-led financing valuation valued paid
-            pays sold sell spun owned subsidiary division supply lease""".split(),
+            pays paying sold sell spun owned subsidiary division supply lease""".split(),
+            "pay ",
             *("team up", "teams up", "teamed up", "led by"),
         ]
     )
@@ -251,11 +252,11 @@ _FALLBACK_LED_BY = re.compile(rf"(?:{trie_regex(_SLOT_WORDS, not_after=_WORD_CHA
 # Motorola Mobility", "$2 billion of Synopsys stock"
 _FALLBACK_GAPPED = re.compile(
     rf"(?:{trie_regex(['round', 'financing', 'funding', 'raise'], not_after=_WORD_CHAR)})"
-    rf" (?:of [^.;]{{0,40}}? )?(?:for|in|into)\s+{_NAME}"
+    rf" (?:of (?:[^.;]|\.(?=\d)){{0,40}}? )?(?:for|in|into)\s+{_NAME}"
 )
 _FALLBACK_PAID_FOR = re.compile(
     rf"(?:{trie_regex(['pay', 'paid', 'pays', 'paying'], not_after=_WORD_CHAR)})"
-    rf" (?:[^.;]{{0,40}}? )?for\s+{_NAME}"
+    rf" (?:(?:[^.;]|\.(?=\d)){{0,40}}? )?for\s+{_NAME}"
 )
 _FALLBACK_SUM_OF = re.compile(rf"[$€£][\d.,]+\s*\w* (?:of|in)\s+{_NAME}")
 # "bought Tableau for $15.7 billion and Slack for $27.7 billion": a priced object in a list

@@ -229,3 +229,563 @@ def test_records_are_json_ready() -> None:
     record = only("Amazon will invest up to $4 billion in Anthropic.").to_record()
     assert record["parties"] == ["Amazon", "Anthropic"]
     assert isinstance(record["announced_on"], str | None)
+
+
+# --- rules added for unseen coverage ---
+
+Deal = tuple[frozenset[str], str, date | None, float | None]
+
+
+def deal(parties: set[str], deal_type: str, on: date | None, usd: float | None = None) -> Deal:
+    return frozenset(parties), deal_type, on, None if usd is None else round(usd)
+
+
+def deals(text: str, published: date | None = date(2025, 3, 14)) -> set[Deal]:
+    return {
+        deal(set(m.parties), m.deal_type, m.announced_on, m.amount_usd)
+        for m in extract(text, published=published)
+    }
+
+
+def roles(text: str, published: date | None = date(2025, 3, 14)) -> list[dict[str, str]]:
+    return [
+        dict(zip(m.parties, m.party_roles, strict=True)) for m in extract(text, published=published)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        pytest.param(
+            "Salesforce agreed to buy Tableau for $15.7 billion in June 2019 and Slack for "
+            "$27.7 billion in December 2020.",
+            date(2021, 1, 15),
+            {
+                deal({"Salesforce", "Tableau"}, "acquisition", date(2019, 6, 1), 15.7e9),
+                deal({"Salesforce", "Slack"}, "acquisition", date(2020, 12, 1), 27.7e9),
+            },
+            id="one-purchase-per-priced-object",
+        ),
+        pytest.param(
+            "Salesforce agreed to buy Zentrix for $40 million in March 2021 and Bravora for "
+            "$90 million in May 2023.",
+            date(2025, 3, 14),
+            {
+                deal({"Salesforce", "Zentrix"}, "acquisition", date(2021, 3, 1), 40e6),
+                deal({"Salesforce", "Bravora"}, "acquisition", date(2023, 5, 1), 90e6),
+            },
+            id="priced-objects-found-by-shape",
+        ),
+        pytest.param(
+            "Quillion signed a partnership with Google on Monday. "
+            "Nvidia paid $700 million for Quillion in December.",
+            date(2025, 3, 14),
+            {
+                deal({"Google", "Quillion"}, "partnership", date(2025, 3, 10)),
+                deal({"Nvidia", "Quillion"}, "acquisition", date(2024, 12, 1), 700e6),
+            },
+            id="a-name-found-by-shape-counts-everywhere-in-the-story",
+        ),
+    ],
+)
+def test_companies_found_by_shape_across_the_story(
+    text: str, published: date, expected: set[Deal]
+) -> None:
+    assert deals(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Mistral AI raised €600 million in June 2024.\n"
+            "The round was led by General Catalyst.\n"
+            "Nvidia, Salesforce and Cisco were among the other participants.",
+            {
+                deal(
+                    {"Mistral AI", "General Catalyst", "Nvidia", "Salesforce", "Cisco"},
+                    "investment",
+                    date(2024, 6, 1),
+                )
+            },
+            id="led-by-and-other-participants-join-the-round",
+        ),
+        pytest.param(
+            "Perplexity raised $500 million on Monday.\n"
+            "The round was led by Institutional Venture Partners.",
+            {deal({"Perplexity", "IVP"}, "investment", date(2025, 3, 10), 500e6)},
+            id="the-round-was-led-by",
+        ),
+        pytest.param(
+            "xAI raised $6 billion in a round on Monday.\n"
+            "The round was led by Valor Equity Partners.\n"
+            "Nvidia put in $1 billion of the total.",
+            {
+                deal({"xAI", "Valor Equity Partners"}, "investment", date(2025, 3, 10), 6e9),
+                deal({"xAI", "Nvidia"}, "investment", date(2025, 3, 10), 1e9),
+            },
+            id="a-backers-share-is-its-own-record",
+        ),
+        pytest.param(
+            "Anthropic raised $13 billion on Tuesday. "
+            "The round was led by Iconiq, which put in $1 billion of the total.",
+            {deal({"Anthropic", "ICONIQ"}, "investment", date(2025, 3, 11), 1e9)},
+            id="a-leads-record-has-its-share-not-the-total",
+        ),
+    ],
+)
+def test_rounds_told_over_several_sentences(text: str, expected: set[Deal]) -> None:
+    assert deals(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        pytest.param(
+            "Anthropic.\nThe Claude developer raised $13 billion on Tuesday from Iconiq and Fidelity.",
+            date(2025, 3, 14),
+            {deal({"Anthropic", "ICONIQ", "Fidelity"}, "investment", date(2025, 3, 11), 13e9)},
+            id="heading-line-and-a-name-inside-a-descriptor",
+        ),
+        pytest.param(
+            "Perplexity.\nThe startup said on Monday that Nvidia would invest $100 million in it.",
+            date(2025, 3, 14),
+            {deal({"Perplexity", "Nvidia"}, "investment", date(2025, 3, 10), 100e6)},
+            id="heading-line-is-what-the-startup-means",
+        ),
+        pytest.param(
+            "Mistral AI builds open-weight models.\n"
+            "Its June 2024 round raised $640 million, led by General Catalyst.",
+            date(2025, 3, 14),
+            {deal({"Mistral AI", "General Catalyst"}, "investment", date(2024, 6, 1), 640e6)},
+            id="its-june-2024-round",
+        ),
+        pytest.param(
+            "Q: How much money has Mistral AI raised?\n"
+            "A: It raised €600 million in June 2024 from General Catalyst.",
+            date(2025, 3, 14),
+            {deal({"Mistral AI", "General Catalyst"}, "investment", date(2024, 6, 1))},
+            id="interview-answer-it-raised",
+        ),
+        pytest.param(
+            "Workday makes software for human-resources teams.\n"
+            "Today, we announced an agreement to acquire Paradox, a conversational recruiting company.",
+            date(2025, 3, 14),
+            {deal({"Workday", "Paradox"}, "acquisition", date(2025, 3, 14))},
+            id="we-in-a-company-blog",
+        ),
+        pytest.param(
+            "Workday bought Evisort in 2024.\n"
+            "Today, we announced an agreement to acquire Paradox, a conversational recruiting company.",
+            date(2025, 3, 14),
+            {
+                deal({"Workday", "Evisort"}, "acquisition", date(2024, 1, 1)),
+                deal({"Workday", "Paradox"}, "acquisition", date(2025, 3, 14)),
+            },
+            id="we-is-the-storys-buyer",
+        ),
+        pytest.param(
+            "Salesforce raised its full-year revenue forecast in May 2025, a day after agreeing "
+            "to buy Informatica for about $8 billion.",
+            date(2025, 5, 29),
+            {deal({"Salesforce", "Informatica"}, "acquisition", date(2025, 5, 1), 8e9)},
+            id="a-day-after-agreeing-to-buy",
+        ),
+        pytest.param(
+            "Google makes the Gemini models. At the end of August 2024 it hired the founders of "
+            "Quillion Labs and most of the startup's staff.",
+            date(2025, 3, 14),
+            {deal({"Google", "Quillion Labs"}, "acquihire", date(2024, 8, 1))},
+            id="at-the-end-of-august-it-hired",
+        ),
+        pytest.param(
+            "Nvidia builds AI chips. Six years ago next month, it agreed to buy Mellanox for "
+            "$6.9 billion.",
+            date(2025, 3, 14),
+            {deal({"Nvidia", "Mellanox"}, "acquisition", date(2019, 1, 1), 6.9e9)},
+            id="opening-phrase-before-it",
+        ),
+        pytest.param(
+            "Nuro, which began life as a robotaxi developer, has been reinventing itself; it "
+            "raised $106 million on Monday from Baillie Gifford.",
+            date(2025, 3, 14),
+            {deal({"Nuro", "Baillie Gifford"}, "investment", date(2025, 3, 10), 106e6)},
+            id="it-after-the-first-clause",
+        ),
+        pytest.param(
+            "Much of Microsoft's spending is tied to OpenAI, which signed an $11.9 billion "
+            "contract with CoreWeave in March.",
+            date(2025, 3, 14),
+            {deal({"OpenAI", "CoreWeave"}, "cloud_compute", date(2025, 3, 1), 11.9e9)},
+            id="which-signed-has-the-company-just-named",
+        ),
+        pytest.param(
+            "Reid Hoffman co-founded Inflection AI in 2022, and his venture firm Greylock led its "
+            "$225 million round in May 2022.",
+            date(2025, 3, 14),
+            {deal({"Inflection AI", "Greylock"}, "investment", date(2022, 5, 1), 225e6)},
+            id="and-his-venture-firm-starts-a-clause",
+        ),
+    ],
+)
+def test_the_subject_carries_into_later_sentences_and_clauses(
+    text: str, published: date, expected: set[Deal]
+) -> None:
+    assert deals(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        pytest.param(
+            "Microsoft signed a 20-year power purchase agreement with Constellation Energy in "
+            "September 2024 to restart a reactor at Three Mile Island.",
+            date(2024, 10, 1),
+            {deal({"Microsoft", "Constellation Energy"}, "partnership", date(2024, 9, 1))},
+            id="power-purchase-agreement",
+        ),
+        pytest.param(
+            "Google agreed to buy power from small modular reactors built by Kairos Power, the "
+            "companies said on Monday.",
+            date(2025, 3, 14),
+            {deal({"Google", "Kairos Power"}, "partnership", date(2025, 3, 10))},
+            id="buying-power-is-no-takeover",
+        ),
+        pytest.param(
+            "Getty Images and Shutterstock agreed to merge on Tuesday in a deal that values the "
+            "combined company at $3.7 billion.",
+            date(2025, 1, 8),
+            {deal({"Getty Images", "Shutterstock"}, "acquisition", date(2025, 1, 7))},
+            id="two-media-companies-merging",
+        ),
+        pytest.param(
+            "Axel Springer agreed to buy Politico for about $1 billion in August 2021.",
+            date(2021, 9, 1),
+            {deal({"Axel Springer", "Politico"}, "acquisition", date(2021, 8, 1), 1e9)},
+            id="one-media-company-buying-another",
+        ),
+        pytest.param(
+            "OpenAI signed a licensing deal with the Financial Times on Monday.",
+            date(2025, 3, 14),
+            {deal({"OpenAI", "Financial Times"}, "licensing", date(2025, 3, 10))},
+            id="an-outlet-beside-one-company-is-a-party",
+        ),
+        pytest.param(
+            "The AI Infrastructure Partnership was set up in September 2024 by BlackRock, "
+            "Global Infrastructure Partners, Microsoft and MGX.",
+            date(2025, 3, 14),
+            {
+                deal(
+                    {"BlackRock", "Global Infrastructure Partners", "Microsoft", "MGX"},
+                    "partnership",
+                    date(2024, 9, 1),
+                )
+            },
+            id="a-venture-set-up-by-its-founders",
+        ),
+        pytest.param(
+            "The Competition and Markets Authority said on Wednesday it was examining "
+            "Microsoft's hiring of most of Inflection's staff.",
+            date(2025, 3, 14),
+            {deal({"Microsoft", "Inflection AI"}, "acquihire", date(2025, 3, 1))},
+            id="hiring-of-most-of-the-staff-in-a-regulators-sentence",
+        ),
+        pytest.param(
+            "Britain's Competition and Markets Authority opened an investigation in January 2021 "
+            "into Nvidia's agreement to buy Arm, which was struck in September 2020.",
+            date(2021, 2, 1),
+            {deal({"Nvidia", "Arm"}, "acquisition", date(2020, 9, 1))},
+            id="the-deal-under-review-keeps-the-date-it-was-agreed",
+        ),
+        pytest.param(
+            "OpenAI signed an $11.9 billion contract with CoreWeave on Monday. "
+            "Nvidia is also a CoreWeave shareholder.",
+            date(2025, 3, 14),
+            {
+                deal({"OpenAI", "CoreWeave"}, "cloud_compute", date(2025, 3, 10), 11.9e9),
+                deal({"Nvidia", "CoreWeave"}, "investment", date(2025, 3, 10)),
+            },
+            id="also-a-shareholder-is-a-stake",
+        ),
+        pytest.param(
+            "Microsoft agreed on Monday to buy access to CoreWeave's Nvidia GPUs for $10 billion.",
+            date(2025, 3, 14),
+            {deal({"Microsoft", "CoreWeave"}, "cloud_compute", date(2025, 3, 10), 10e9)},
+            id="renting-a-clouds-gpus-is-cloud-capacity",
+        ),
+        pytest.param(
+            "Qualcomm held talks to buy Intel in October 2024, but the talks broke down.",
+            date(2025, 3, 14),
+            {deal({"Qualcomm", "Intel"}, "acquisition", date(2024, 10, 1))},
+            id="collapsed-talks-still-give-a-record",
+        ),
+        pytest.param(
+            "Amazon agreed in March 2024 to buy a data-centre campus from Talen Energy for "
+            "$650 million.",
+            date(2024, 4, 1),
+            {deal({"Amazon", "Talen Energy"}, "acquisition", date(2024, 3, 1), 650e6)},
+            id="a-data-centre-campus-is-bought-like-a-company",
+        ),
+        pytest.param(
+            "Microsoft signed a power purchase agreement with Constellation Energy in September "
+            "2024. Constellation agreed to buy Calpine for $16.4 billion in January 2025.",
+            date(2025, 2, 1),
+            {
+                deal({"Microsoft", "Constellation Energy"}, "partnership", date(2024, 9, 1)),
+                deal({"Constellation Energy", "Calpine"}, "acquisition", date(2025, 1, 1), 16.4e9),
+            },
+            id="short-form-of-a-known-name",
+        ),
+        pytest.param(
+            "Nvidia agreed on Monday to buy $2 billion of Synopsys stock.",
+            date(2025, 3, 14),
+            {deal({"Nvidia", "Synopsys"}, "investment", date(2025, 3, 10), 2e9)},
+            id="buying-a-companys-stock",
+        ),
+        pytest.param(
+            "SoftBank agreed on Wednesday to buy the robotics division of ABB for $5.4 billion.",
+            date(2025, 3, 14),
+            {deal({"SoftBank", "ABB"}, "acquisition", date(2025, 3, 12), 5.4e9)},
+            id="the-division-of-a-company",
+        ),
+        pytest.param(
+            "In June 2019 Apple took on engineers from Drive.ai, a self-driving startup, and "
+            "acquired the company.",
+            date(2019, 7, 1),
+            {deal({"Apple", "Drive.ai"}, "acquisition", date(2019, 6, 1))},
+            id="acquired-the-company-after-naming-it",
+        ),
+        pytest.param(
+            "Nuro raised $106 million from Baillie Gifford on Monday. "
+            "Uber added an undisclosed investment last August.",
+            date(2025, 3, 14),
+            {
+                deal({"Nuro", "Baillie Gifford"}, "investment", date(2025, 3, 10), 106e6),
+                deal({"Nuro", "Uber"}, "investment", date(2024, 8, 1)),
+            },
+            id="an-undisclosed-stake-in-the-backed-company",
+        ),
+        pytest.param(
+            "Warner Music Group signed a licensing deal with Suno on Tuesday. "
+            "Warner will license its catalogue to Udio too.",
+            date(2025, 3, 14),
+            {
+                deal({"Warner Music Group", "Suno"}, "licensing", date(2025, 3, 11)),
+                deal({"Warner Music Group", "Udio"}, "licensing", date(2025, 3, 11)),
+            },
+            id="warner-after-warner-music-group",
+        ),
+        pytest.param(
+            "Quillion Robotics said on Monday that the start-up's $56 million Series A was led "
+            "by Sequoia Capital.",
+            date(2025, 3, 14),
+            {deal({"Quillion Robotics", "Sequoia Capital"}, "investment", date(2025, 3, 10), 56e6)},
+            id="the-start-ups-series-a",
+        ),
+        pytest.param(
+            "Perplexity raised $500 million on Monday from venture firm Institutional Venture "
+            "Partners.",
+            date(2025, 3, 14),
+            {deal({"Perplexity", "IVP"}, "investment", date(2025, 3, 10), 500e6)},
+            id="a-venture-firm-is-no-partnership",
+        ),
+        pytest.param(
+            "Nvidia agreed on Monday to buy AI-chip start-up Quillion for $900 million.",
+            date(2025, 3, 14),
+            {deal({"Nvidia", "Quillion"}, "acquisition", date(2025, 3, 10), 900e6)},
+            id="ai-chip-is-a-modifier",
+        ),
+        pytest.param(
+            "Midjourney, which has grown without outside funding, signed a licensing deal with "
+            "Meta on Friday.",
+            date(2025, 3, 14),
+            {deal({"Midjourney", "Meta"}, "licensing", date(2025, 3, 14))},
+            id="without-outside-funding-is-no-investment",
+        ),
+    ],
+)
+def test_deal_kinds(text: str, published: date, expected: set[Deal]) -> None:
+    assert deals(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "OpenAI signed a $4 billion contract with CoreWeave, the Nvidia-backed company, on Monday.",
+            {deal({"OpenAI", "CoreWeave"}, "cloud_compute", date(2025, 3, 10), 4e9)},
+            id="the-nvidia-backed-company",
+        ),
+        pytest.param(
+            "Lambda, the Nvidia-backed company, signed a multibillion-dollar deal with Microsoft "
+            "on Monday.",
+            {deal({"Lambda", "Microsoft"}, "cloud_compute", date(2025, 3, 10))},
+            id="nvidia-backed-is-no-investment-cue",
+        ),
+        pytest.param(
+            "Poolside, like xAI, raised $500 million on Tuesday from Nvidia.",
+            {deal({"Poolside", "Nvidia"}, "investment", date(2025, 3, 11), 500e6)},
+            id="like-xai",
+        ),
+        pytest.param(
+            "CoreWeave signed an $11.9 billion contract with OpenAI on Monday, widening its "
+            "customer base beyond Microsoft.",
+            {deal({"CoreWeave", "OpenAI"}, "cloud_compute", date(2025, 3, 10), 11.9e9)},
+            id="customer-base-beyond-microsoft",
+        ),
+        pytest.param(
+            "Elon Musk's AI company xAI raised $6 billion on Monday from Sequoia Capital and "
+            "Andreessen Horowitz.",
+            {
+                deal(
+                    {"xAI", "Sequoia Capital", "Andreessen Horowitz"},
+                    "investment",
+                    date(2025, 3, 10),
+                    6e9,
+                )
+            },
+            id="a-person-is-no-company",
+        ),
+        pytest.param(
+            "OpenAI agreed to invest $10 billion in Quillion on Monday, Reuters later reported.",
+            {deal({"OpenAI", "Quillion"}, "investment", date(2025, 3, 10), 10e9)},
+            id="later-reported-is-a-source",
+        ),
+        pytest.param(
+            "Poolside, which competes against OpenAI, raised $500 million from Nvidia on Monday.",
+            {deal({"Poolside", "Nvidia"}, "investment", date(2025, 3, 10), 500e6)},
+            id="competing-against-a-company",
+        ),
+        pytest.param(
+            "SAP agreed on Wednesday to buy Israeli software company WalkMe for about $1.5 billion.",
+            {deal({"SAP", "WalkMe"}, "acquisition", date(2025, 3, 12), 1.5e9)},
+            id="a-nationality-is-no-company",
+        ),
+        pytest.param(
+            "Microsoft agreed to buy Israel's Zentrix Semiconductor for $300 million on Monday.",
+            {deal({"Microsoft", "Zentrix Semiconductor"}, "acquisition", date(2025, 3, 10), 300e6)},
+            id="a-place-that-owns-a-name",
+        ),
+        pytest.param(
+            "Google invested $200 million in Japan's Quillion AI on Monday.",
+            {deal({"Google", "Quillion AI"}, "investment", date(2025, 3, 10), 200e6)},
+            id="a-country-that-owns-a-name",
+        ),
+        pytest.param(
+            "Microsoft and Saudi Arabia's Humain signed a partnership on Monday.",
+            {deal({"Microsoft", "Humain"}, "partnership", date(2025, 3, 10))},
+            id="a-multi-word-country",
+        ),
+        pytest.param(
+            "Leaders met at the Paris AI Summit in February. "
+            "Mistral AI raised €600 million from General Catalyst on Tuesday.",
+            {deal({"Mistral AI", "General Catalyst"}, "investment", date(2025, 3, 11))},
+            id="a-places-ai-summit",
+        ),
+    ],
+)
+def test_named_but_not_a_party(text: str, expected: set[Deal]) -> None:
+    assert deals(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "amount_usd"),
+    [
+        pytest.param(
+            "Microsoft agreed to buy Nuance for $25 a share on Monday.", None, id="price-per-share"
+        ),
+        pytest.param(
+            "Microsoft agreed to buy Nuance for $19.7 billion, or $56 a share, on Monday.",
+            19.7e9,
+            id="price-beside-price-per-share",
+        ),
+        pytest.param(
+            "Alphabet agreed on Tuesday to buy Wiz, with a $3.2 billion break-up fee.",
+            None,
+            id="break-up-fee",
+        ),
+        pytest.param(
+            "Synopsys agreed to buy Ansys for $35 billion on Tuesday. Synopsys would pay a "
+            "termination fee of $1.5 billion if regulators block the deal.",
+            35e9,
+            id="termination-fee",
+        ),
+        pytest.param(
+            "Alphabet, which ended October with $60.6 billion in cash and short-term investments, "
+            "agreed to buy Wiz on Tuesday.",
+            None,
+            id="cash-pile",
+        ),
+        pytest.param(
+            "Alphabet ended October with $60.6 billion in cash and short-term investments, and "
+            "agreed to buy Wiz for $32 billion.",
+            32e9,
+            id="cash-pile-beside-the-price",
+        ),
+        pytest.param(
+            "CoreWeave said its backlog reached $30 billion after OpenAI signed a contract with "
+            "it on Monday.",
+            None,
+            id="backlog",
+        ),
+    ],
+)
+def test_figures_that_are_no_deal_value(text: str, amount_usd: float | None) -> None:
+    m = only(text)
+    assert (m.amount_usd, m.valuation_usd) == (amount_usd, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Salesforce raised its full-year revenue forecast on Wednesday.",
+        "Nvidia raised its revenue forecast for the current quarter to $54 billion.",
+        "Microsoft said on Tuesday it would invest $30 billion in Britain over four years.",
+        "Blackstone agreed to invest $13.7 billion in Britain to build a data centre.",
+        # without a heading line, nobody is there for "the startup" to mean
+        "The startup said on Monday that Nvidia would invest $100 million in it.",
+    ],
+)
+def test_unseen_traps_give_no_deal(text: str) -> None:
+    assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Workday makes software for human-resources teams.\n"
+            "Today, we announced an agreement to acquire Paradox, a conversational recruiting company.",
+            [{"Paradox": "target", "Workday": "acquirer"}],
+            id="we-is-the-buyer",
+        ),
+        pytest.param(
+            "Anthropic raised $13 billion on Tuesday. "
+            "The round was led by Iconiq, which put in $1 billion of the total.",
+            [{"Anthropic": "investee", "ICONIQ": "investor"}],
+            id="the-lead-backs-the-round",
+        ),
+        pytest.param(
+            "SAP agreed on Wednesday to buy Israeli software company WalkMe for about $1.5 billion.",
+            [{"SAP": "acquirer", "WalkMe": "target"}],
+            id="the-company-after-its-nationality-is-bought",
+        ),
+        pytest.param(
+            "Nuro raised $106 million from Baillie Gifford on Monday. "
+            "Uber added an undisclosed investment last August.",
+            [
+                {"Baillie Gifford": "investor", "Nuro": "investee"},
+                {"Nuro": "investee", "Uber": "investor"},
+            ],
+            id="the-undisclosed-stake-backs-the-storys-company",
+        ),
+        pytest.param(
+            "In June 2019 Apple took on engineers from Drive.ai, a self-driving startup, and "
+            "acquired the company.",
+            [{"Apple": "acquirer", "Drive.ai": "target"}],
+            id="the-company-named-before-is-the-target",
+        ),
+    ],
+)
+def test_unseen_roles(text: str, expected: list[dict[str, str]]) -> None:
+    assert sorted(roles(text), key=sorted) == sorted(expected, key=sorted)

@@ -106,6 +106,74 @@ def test_qualifiers(text: str, written: str, value: float, qualifier: str | None
 
 
 @pytest.mark.parametrize(
+    ("text", "written", "value", "currency", "usd", "qualifier"),
+    [
+        (
+            "roughly half a billion dollars",
+            "roughly half a billion dollars",
+            500 * M,
+            "USD",
+            500 * M,
+            "roughly",
+        ),
+        ("half a billion dollars", "half a billion dollars", 500 * M, "USD", 500 * M, None),
+        (
+            "a quarter of a billion dollars",
+            "a quarter of a billion dollars",
+            250 * M,
+            "USD",
+            250 * M,
+            None,
+        ),
+        (
+            "nearly a quarter of a billion dollars",
+            "nearly a quarter of a billion dollars",
+            250 * M,
+            "USD",
+            250 * M,
+            "nearly",
+        ),
+        ("half a million euros", "half a million euros", 500e3, "EUR", None, None),
+        (
+            "about half a billion pounds",
+            "about half a billion pounds",
+            500 * M,
+            "GBP",
+            None,
+            "about",
+        ),
+        (
+            "a financing round of roughly half a billion dollars for X-energy",
+            "roughly half a billion dollars",
+            500 * M,
+            "USD",
+            500 * M,
+            "roughly",
+        ),
+    ],
+)
+def test_fractions_of_a_scale_word(
+    text: str, written: str, value: float, currency: str, usd: float | None, qualifier: str | None
+) -> None:
+    money = only(text)
+    assert (money.text, money.value, money.currency, money.usd_value, money.qualifier) == (
+        written,
+        value,
+        currency,
+        usd,
+        qualifier,
+    )
+    assert money.low == money.high == value and not money.is_range
+
+
+@pytest.mark.parametrize(
+    "text", ["half a billion", "It raised half a billion.", "a quarter of a million users"]
+)
+def test_a_fraction_without_a_currency_word_is_no_figure(text: str) -> None:
+    assert find_money(text) == []
+
+
+@pytest.mark.parametrize(
     ("text", "written", "low", "high"),
     [
         ("$10-12 billion", "$10-12 billion", 10 * B, 12 * B),

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from flows.resources import load_gazetteer
-from transforms.orgs import Gazetteer, OrgMention, canonical_name
+from transforms.orgs import Gazetteer, OrgMention, canonical_name, merge_mentions
 
 GAZETTEER = load_gazetteer()
 
@@ -146,6 +146,145 @@ def test_fallback_name_drops_a_sentence_final_full_stop() -> None:
 )
 def test_fallback_runs_for_every_deal_cue(text: str, name: str) -> None:
     assert name in [m[1] for m in found(text)]
+
+
+def discovered(text: str) -> list[tuple[str, str]]:
+    """What the fallback finds beside the gazetteer's names, as the deal engine asks for it."""
+    mentions = GAZETTEER.fallback(text, GAZETTEER.find(text, fallback=False))
+    for m in mentions:
+        assert text[m.start : m.end] == m.text and not m.in_gazetteer
+    return [(m.text, m.name) for m in mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a price paid for it
+        (
+            "Google paid $12 billion for Quillion Mobility.",
+            [("Quillion Mobility", "Quillion Mobility")],
+        ),
+        (
+            "Google agreed to pay $900 million for Quillion Mobility in cash.",
+            [("Quillion Mobility", "Quillion Mobility")],
+        ),
+        # a sum of its stock
+        ("Nvidia will buy $2 billion of Quillion stock.", [("Quillion", "Quillion")]),
+        ("Nvidia will buy $2.5 billion of Quillion stock.", [("Quillion", "Quillion")]),
+        # a round for it, with or without a figure in between
+        (
+            "It led a financing round of roughly half a billion dollars for Quillion.",
+            [("Quillion", "Quillion")],
+        ),
+        ("It led a $40 million funding round for Quillion.", [("Quillion", "Quillion")]),
+        ("It led a round in Quillion.", [("Quillion", "Quillion")]),
+        ("The raise for Quillion closed.", [("Quillion", "Quillion")]),
+        # a priced object in a list, after a known or a discovered one
+        (
+            "It bought Tableau for $15.7 billion and Bravora for $27.7 billion.",
+            [("Bravora", "Bravora")],
+        ),
+        (
+            "It bought Bravora for $2 billion and then Quillion for about $1 billion.",
+            [("Bravora", "Bravora"), ("Quillion", "Quillion")],
+        ),
+        # a nationality before the describing noun is not the company
+        ("SAP will buy Israeli software company WalkMe.", [("WalkMe", "WalkMe")]),
+    ],
+)
+def test_fallback_finds_names_in_the_new_slots(text: str, names: list[tuple[str, str]]) -> None:
+    assert discovered(text) == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Microsoft will invest in Britain.",
+        "Nvidia will invest in South Korea.",
+        "They paid $5 million for NEW YORK.",
+        "Elon Musk's AI company raised money.",
+        "Leaders met at the Paris AI summit to discuss a deal.",
+    ],
+)
+def test_fallback_takes_no_place_person_or_places_ai_for_a_company(text: str) -> None:
+    assert discovered(text) == []
+
+
+def test_find_runs_the_fallback_for_a_sum_of_stock() -> None:
+    assert found("Nvidia will buy $2 billion of Quillion stock.") == [
+        ("Nvidia", "Nvidia", False, True),
+        ("Quillion", "Quillion", False, False),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "name"),
+    [
+        ("HPE invested.", "HPE", "Hewlett Packard Enterprise"),
+        (
+            "Hewlett Packard Enterprise invested.",
+            "Hewlett Packard Enterprise",
+            "Hewlett Packard Enterprise",
+        ),
+        ("QIA invested.", "QIA", "Qatar Investment Authority"),
+        ("NEA invested.", "NEA", "New Enterprise Associates"),
+        ("ADIA invested.", "ADIA", "Abu Dhabi Investment Authority"),
+        ("MUFG invested.", "MUFG", "Mitsubishi UFJ Financial Group"),
+        ("The New York Times sued.", "The New York Times", "New York Times"),
+        ("The Wall Street Journal reported.", "The Wall Street Journal", "Wall Street Journal"),
+        ("The Guardian signed.", "The Guardian", "Guardian Media Group"),
+    ],
+)
+def test_names_spelled_out_in_full(text: str, written: str, name: str) -> None:
+    assert found(text) == [(written, name, False, True)]
+
+
+def test_reliance_industries_is_apart_from_jio_platforms() -> None:
+    assert [m[1] for m in found("Reliance Industries and Jio Platforms signed.")] == [
+        "Reliance Industries",
+        "Jio Platforms",
+    ]
+
+
+def mention(start: int, end: int, in_gazetteer: bool = True) -> OrgMention:
+    return OrgMention(start, end, "x" * (end - start), "Acme", "company", in_gazetteer=in_gazetteer)
+
+
+def spans(mentions: list[OrgMention]) -> list[tuple[int, int]]:
+    return [(m.start, m.end) for m in mentions]
+
+
+@pytest.mark.parametrize(
+    ("primary", "extra", "merged"),
+    [
+        ([(0, 5), (10, 15)], [(3, 8)], [(0, 5), (10, 15)]),  # overlaps a primary: dropped
+        ([(0, 5), (10, 15)], [(5, 10)], [(0, 5), (5, 10), (10, 15)]),  # touching is no overlap
+        ([], [(18, 25), (16, 20)], [(16, 20)]),  # the earlier extra wins
+        ([], [(30, 35), (30, 40)], [(30, 40)]),  # at one start, the longer extra wins
+        ([(20, 30)], [(0, 40)], [(20, 30)]),  # an extra around a primary: dropped
+        ([(0, 10), (5, 8)], [], [(0, 10), (5, 8)]),  # primaries are kept as they are
+        ([(10, 15), (0, 5)], [(40, 45), (20, 25)], [(0, 5), (10, 15), (20, 25), (40, 45)]),
+        ([], [], []),
+    ],
+)
+def test_merge_mentions(
+    primary: list[tuple[int, int]], extra: list[tuple[int, int]], merged: list[tuple[int, int]]
+) -> None:
+    result = merge_mentions(
+        [mention(s, e) for s, e in primary], [mention(s, e, False) for s, e in extra]
+    )
+    assert spans(result) == merged
+    kept = {(m.start, m.end) for m in result if m.in_gazetteer}
+    assert kept == set(primary)
+
+
+def test_merge_mentions_on_fifty_thousand_extras() -> None:
+    primary = [mention(10 * i, 10 * i + 4) for i in range(25_000)]
+    overlapping = [mention(10 * i + 2, 10 * i + 6, False) for i in range(25_000)]
+    free = [mention(10 * i + 5, 10 * i + 9, False) for i in range(25_000)]
+    result = merge_mentions(primary, free[::-1] + overlapping)
+    assert len(result) == 50_000
+    assert spans(result) == sorted(spans(primary) + spans(free))
 
 
 @pytest.mark.parametrize(
