@@ -1102,8 +1102,10 @@ _FOUNDED_BY = re.compile(
 )
 _ALSO_BACKERS = _lower(
     r"(?i)\b(?:are|is|were|was|will be)\s+also\s+(?:\w+\s+){0,2}"
-    r"(?:funders|investors|backers|partners|shareholders)\b|"
-    # "Nvidia and Elon Musk's xAI have since joined.": more members of the venture just told
+    r"(?:funders|investors|backers|partners|shareholders)\b"
+)
+# "Nvidia and Elon Musk's xAI have since joined.": more members of the venture just told
+_SINCE_JOINED = _lower(
     r"^[^.;]{0,80}\b(?:have|has|had)\s+(?:since|also|later)\s+joined\s*[.;]?\s*$"
 )
 _LITIGATION = _lower(
@@ -1911,6 +1913,19 @@ def _clause_facts(
         made = clause.start + vehicle.start("name"), clause.start + vehicle.end("name")
         parties = [p for p in parties if not (made[0] <= p.start < made[1])]
         masked = _mask(clause, parties)
+    if _SINCE_JOINED.match(clause.text) and facts_so_far:
+        venture = next(
+            (
+                f
+                for f in reversed(facts_so_far)
+                if f.deal_type == "partnership" and not f.partial and index - f.sentence_index <= 2
+            ),
+            None,
+        )
+        if venture is not None and parties:
+            joined = [*venture.parties, *(p for p in parties if p.name not in venture.names)]
+            return [replace(venture, parties=joined, clause=clause, sentence=sentence,
+                            sentence_index=index, amount=None, valuation=None, announced=None)]  # fmt: skip
     founded = _FOUNDED_BY.search(clause.text)
     founders = [p for p in parties if founded and p.start >= clause.start + founded.end()]
     if founded and len({p.name for p in founders}) >= 2:

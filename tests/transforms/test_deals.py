@@ -484,6 +484,19 @@ def test_the_subject_carries_into_later_sentences_and_clauses(
             id="a-venture-set-up-by-its-founders",
         ),
         pytest.param(
+            "The AI Infrastructure Partnership was set up in September 2024 by BlackRock, "
+            "Microsoft and MGX.\nNvidia and Elon Musk's xAI have since joined.",
+            date(2025, 3, 14),
+            {
+                deal(
+                    {"BlackRock", "Microsoft", "MGX", "Nvidia", "xAI"},
+                    "partnership",
+                    date(2024, 9, 1),
+                )
+            },
+            id="members-who-have-since-joined",
+        ),
+        pytest.param(
             "The Competition and Markets Authority said on Wednesday it was examining "
             "Microsoft's hiring of most of Inflection's staff.",
             date(2025, 3, 14),
