@@ -262,13 +262,9 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
     """
     candidates: list[DateMention] = []
     invalid: list[tuple[int, int]] = []
-    lower = text.lower()
-    # Month names are matched case-sensitively ("May", not "may"), so capitalised stems decide.
-    has_month = any(month in text for month in _MONTH_STEMS)
-    has_digit = _DIGIT.search(text) is not None
-    has_year = has_digit and _YEAR_DIGITS.search(text) is not None
+    possible = _possible_kinds(text)
     for kind, pattern in _PATTERNS:
-        if not _may_match(kind, text, lower, has_month, has_digit, has_year):
+        if kind not in possible:
             continue  # its words are absent: skip the regex (most sentences hold no date)
         for m in pattern.finditer(text):
             try:
@@ -294,40 +290,43 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
     return out
 
 
-_MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+# Month names are matched case-sensitively ("May", not "may"), so capitalised stems decide.
+_MONTH_STEMS = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 _DIGIT = re.compile(r"\d")
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
 _QUARTER_CODE = re.compile(r"[Qq][1-4]")
 _WEEKDAY_STEMS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
-def _may_match(
-    kind: str, text: str, lower: str, has_month: bool, has_digit: bool, has_year: bool
-) -> bool:
-    """Whether a pattern of ``kind`` can match at all, by cheap substring tests."""
-    if kind in {"mdy", "dmy"}:
-        return has_month and has_year
-    if kind in {"md", "dm"}:
-        return has_month and has_digit
-    if kind == "month_year":
-        return has_month and has_year
-    if kind in {"month_rel_year", "rel_month"}:
-        return has_month
-    if kind == "ago":
-        return "ago" in lower
-    if kind in {"iso", "year"}:
-        return has_year
-    if kind == "quarter":
-        return "quarter" in lower or _QUARTER_CODE.search(text) is not None
-    if kind == "today":
-        return any(
-            w in lower for w in ("today", "yesterday", "tonight", "this morning", "this afternoon")
-        )
-    if kind == "weekday":
-        return any(day in lower for day in _WEEKDAY_STEMS)
-    if kind == "rel_period":
-        return "week" in lower or "month" in lower or "year" in lower or "quarter" in lower
-    return True
+def _possible_kinds(text: str) -> set[str]:
+    """The kinds of pattern that can match ``text`` at all, by cheap substring tests (a regex
+    scan costs more than several of them, so one runs only after a test that it needs passes)."""
+    lower = text.lower()
+    has_year = ("19" in text or "20" in text) and _YEAR_DIGITS.search(text) is not None
+    kinds = {"iso", "year"} if has_year else set()
+    if _MONTH_STEMS.search(text):
+        kinds |= {"month_rel_year", "rel_month"}
+        if has_year:
+            kinds |= {"mdy", "dmy", "month_year"}
+        if has_year or _DIGIT.search(text):
+            kinds |= {"md", "dm"}
+    if "ago" in lower:
+        kinds.add("ago")
+    if "quarter" in lower or ("q" in lower and _QUARTER_CODE.search(text)):
+        kinds.add("quarter")
+    if (
+        "today" in lower
+        or "yesterday" in lower
+        or "tonight" in lower
+        or "this morning" in lower
+        or "this afternoon" in lower
+    ):
+        kinds.add("today")
+    if "day" in lower and any(day in lower for day in _WEEKDAY_STEMS):
+        kinds.add("weekday")
+    if "week" in lower or "month" in lower or "year" in lower or "quarter" in lower:
+        kinds.add("rel_period")
+    return kinds
 
 
 _DAY_KINDS = frozenset({"iso", "mdy", "dmy"})  # a full date that does not exist spoils its parts
