@@ -1151,7 +1151,10 @@ def _resolve_parties(
         )
     named = {p.name for p in parties}
     for start, d_end, _, kinds in index.descriptors_in(clause.start, clause.end):
-        if any(p.start <= start < p.end or start <= p.start < d_end for p in parties):
+        if any(
+            p.start <= start < p.end or (start <= p.start < d_end and not p.attributive)
+            for p in parties
+        ):
             continue  # "the Claude developer", "the ChatGPT maker": the name inside says who
         if (
             len(named) >= 2
@@ -1313,10 +1316,12 @@ def _deal_types(clause_text: str, parties: list[_Party], gazetteer: Gazetteer) -
                 tail = re.split(r"[,;.]\s", clause_text[a.end() : a.end() + 70] + " ", maxsplit=1)[
                     0
                 ]
+                named_company = bool(_COMPANY_OBJECT.match(tail))  # before descriptors go
                 tail = _COMPANY_DESCRIPTOR.sub(" ", tail)
-                if a.group().casefold().startswith(
-                    ("merg", "combin", "takeover", "buyout")
-                ) or _COMPANY_OBJECT.match(tail):
+                if (
+                    a.group().casefold().startswith(("merg", "combin", "takeover", "buyout"))
+                    or named_company
+                ):
                     real.append(a)  # "agreed to buy data-management company Informatica"
                 elif _ACQ_OBJECT_EQUITY.match(tail) and not _TARGET_AFTER.match(tail):
                     if "investment" not in found:

@@ -465,6 +465,20 @@ def test_the_subject_carries_into_later_sentences_and_clauses(
             id="one-media-company-buying-another",
         ),
         pytest.param(
+            "Figma makes design software.\nAdobe agreed to buy the design-software startup for "
+            "$20 billion in cash and stock in September 2022.",
+            date(2023, 12, 20),
+            {deal({"Adobe", "Figma"}, "acquisition", date(2022, 9, 1), 20e9)},
+            id="buying-a-startup-for-cash-and-stock-is-an-acquisition",
+        ),
+        pytest.param(
+            "CoreWeave went public in March. The Nvidia-backed company signed a $4 billion "
+            "contract with OpenAI on Monday.",
+            date(2025, 5, 30),
+            {deal({"CoreWeave", "OpenAI"}, "cloud_compute", date(2025, 5, 26), 4e9)},
+            id="a-backed-company-descriptor-points-back",
+        ),
+        pytest.param(
             "OpenAI signed a licensing deal with the Financial Times on Monday.",
             date(2025, 3, 14),
             {deal({"OpenAI", "Financial Times"}, "licensing", date(2025, 3, 10))},
