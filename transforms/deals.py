@@ -2419,11 +2419,6 @@ def _has_target(parties: list[_Party], text: str, masked: str) -> bool:
     return bool(_OBJECT_AFTER_CUE.match(masked, cue.end(), cue.end() + 100))
 
 
-def _as_mentions(parties: list[_Party], offset: int = 0) -> list[OrgMention]:
-    """The parties as organisation mentions, offsets relative to ``offset``."""
-    return [OrgMention(p.start - offset, p.end - offset, "", p.name, p.kind) for p in parties]
-
-
 def _recent_round(facts: list[_Fact], index: int) -> _Fact | None:
     """The funding round that "also took part" refers to: the latest one raised by a company."""
     for fact in sorted(facts, key=lambda f: f.sentence_index, reverse=True):
