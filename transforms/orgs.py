@@ -233,6 +233,9 @@ _FALLBACK_APPOSITIVE = re.compile(
     r"(?:[\w$.,-]+\s+){0,5}(?:startup|start-up|company|firm|developer|maker|lab|provider|"
     r"chipmaker|platform|operator|unicorn)\b"
 )
+# Every _FALLBACK_APPOSITIVE match holds ", a" or ", an": far cheaper to look for than trying
+# that pattern at every capital.
+_APPOSITIVE_HINT = re.compile(r",\s+an?\s")
 # "a round led by Disruptive", "acquired Tabular": whoever leads, backs, buys or is bought in a
 # deal clause is an organisation.
 _SLOT_WORDS = [
@@ -390,6 +393,8 @@ class Gazetteer:
             _FALLBACK_SUBJECT,
             _FALLBACK_PRICED,
         ):
+            if pattern is _FALLBACK_APPOSITIVE and not _APPOSITIVE_HINT.search(text):
+                continue  # it cannot match
             for m in pattern.finditer(text):
                 start, end = m.span(1)
                 written = m.group(1)

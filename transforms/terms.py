@@ -25,17 +25,20 @@ _PERCENT = (
 _PERCENT_RE = re.compile(_PERCENT, re.I)
 
 
-def _ascii_lacks(text: str, words: tuple[str, ...]) -> bool:
-    """Whether ``text`` is ASCII and holds none of ``words`` in any case, so that a pattern
-    needing one of them cannot match: a substring scan is far cheaper than running the pattern.
+def _ascii_lower(text: str) -> str | None:
+    """``text`` lower-cased if it is ASCII, for ``_lacks``; None otherwise."""
+    return text.lower() if text.isascii() else None
+
+
+def _lacks(lower: str | None, words: tuple[str, ...]) -> bool:
+    """Whether the text ``lower`` was made from (by ``_ascii_lower``) holds none of ``words`` in
+    any case, so that a pattern needing one of them cannot match: a substring scan is far cheaper
+    than running the pattern.
 
     Outside ASCII, case-insensitive matching folds more than ``str.lower`` does ("ſ" matches
-    "s"), so such text is never skipped.
+    "s"), so such text (``lower`` is None) is never skipped.
     """
-    if not text.isascii():
-        return False
-    lower = text.lower()
-    return not any(word in lower for word in words)
+    return lower is not None and not any(word in lower for word in words)
 
 
 def parse_percent(text: str) -> float | None:
@@ -93,8 +96,22 @@ _STAKE = re.compile(
 )
 
 
+# What every _STAKE match holds after its percentage.
+_STAKE_WORDS = (
+    "stake",
+    "ownership",
+    "interest",
+    "of the company",
+    "of its shares",
+    "of the startup",
+)
+
+
 def find_stake_pct(text: str) -> float | None:
-    if _ascii_lacks(text, _PERCENT_WORDS) or not _HAS_PERCENT.search(text):
+    lower = _ascii_lower(text)
+    if _lacks(lower, _PERCENT_WORDS) or _lacks(lower, _STAKE_WORDS):
+        return None
+    if not _HAS_PERCENT.search(text):
         return None
     m = _STAKE.search(text)
     if not m:
@@ -133,11 +150,31 @@ _TERM_END_SHORT = re.compile(
 )
 
 
+# What every _TERM_END match opens with: a verb or a noun of _TERM_VERB and _TERM_NOUN.
+_TERM_WORDS = (
+    "run", "last", "extend", "expir", "end", "valid", "continu", "term", "contract", "deal",
+    "agreement", "partnership", "relationship", "commitment", "right", "pact", "access",
+    "exclusivity", "arrangement", "period", "licen", "capacity", "order",
+)  # fmt: skip
+# What every _TERM_AFTER_AMOUNT match holds: a scale, then a word for "until".
+_AMOUNT_SCALE_WORDS = ("billion", "million", "bn")
+_UNTIL_WORDS = ("through", "until", "till")
+
+
 def find_term_end_year(text: str) -> int | None:
     """The year a deal runs to: "runs through 2030", "a contract that lasts until 2032"."""
     if not _TERM_YEAR.search(text):
         return None  # every pattern ends on such a year
-    m = _TERM_END_SHORT.search(text) or _TERM_END.search(text) or _TERM_AFTER_AMOUNT.search(text)
+    lower = _ascii_lower(text)
+    m = (
+        _TERM_END_SHORT.search(text)
+        or (None if _lacks(lower, _TERM_WORDS) else _TERM_END.search(text))
+        or (
+            None
+            if _lacks(lower, _UNTIL_WORDS) or _lacks(lower, _AMOUNT_SCALE_WORDS)
+            else _TERM_AFTER_AMOUNT.search(text)
+        )
+    )
     return int(m.group("year")) if m else None
 
 
@@ -190,6 +227,19 @@ _EXCLUSIVITY_WORDS = (
     "right to match",
 )
 _ORDER = ["non_exclusive", "right_of_first_refusal", "primary", "preferred", "exclusive"]
+# What every match of each pattern below holds, in lower case.
+_PATTERN_WORDS = {
+    "non_exclusive": ("exclusiv", "right of first refusal", "rofr"),
+    "right_of_first_refusal": (
+        "right of first refusal",
+        "rofr",
+        "first right of refusal",
+        "right to match",
+    ),
+    "primary": ("primary",),
+    "preferred": ("preferred",),
+    "exclusive": ("exclusiv", "sole"),
+}
 _PATTERNS = {
     "non_exclusive": _NON_EXCLUSIVE,
     "right_of_first_refusal": _ROFR,
@@ -211,10 +261,15 @@ def find_exclusivity(text: str) -> str | None:
     Dropping exclusivity or a first-refusal right is ``non_exclusive``; a first-refusal right
     outranks the exclusivity it replaces; exclusivity described as the former state is ignored.
     """
-    if _ascii_lacks(text, _EXCLUSIVITY_WORDS) or not _HAS_EXCLUSIVITY.search(text):
+    lower = _ascii_lower(text)
+    if _lacks(lower, _EXCLUSIVITY_WORDS):
+        return None
+    # Every pattern's match is one of _HAS_EXCLUSIVITY's too: in ASCII text the word tests per
+    # pattern stand in for that scan.
+    if lower is None and not _HAS_EXCLUSIVITY.search(text):
         return None
     for label in _ORDER:
-        m = _PATTERNS[label].search(text)
+        m = None if _lacks(lower, _PATTERN_WORDS[label]) else _PATTERNS[label].search(text)
         if not m:
             continue
         if label == "exclusive" and (
