@@ -235,9 +235,13 @@ def content_sentences(text: str, title: str | None = None) -> list[Span]:
     return out
 
 
+# A break opens with a semicolon, a comma or the first space before a dash. The pattern opens
+# with that character (the look-behinds then tell which it was), so the regex engine skips to
+# candidate characters instead of trying every one.
 _CLAUSE_BREAK = re.compile(
-    r";\s+|(?<!\s)\s++[—–]\s+|(?<!\s)\s++--\s+|,\s+(?=(?:while|whereas|hence|but|although|though|"
-    r"which followed|after which|meanwhile|and separately|separately|on top of)\b)"
+    r"[;,\s](?:(?<=;)\s+|(?<=\s)(?<!\s\s)\s*+(?:[—–]|--)\s+|(?<=,)\s+(?=(?:while|whereas|hence|"
+    r"but|although|though|which followed|after which|meanwhile|and separately|separately|"
+    r"on top of)\b))"
 )
 
 
@@ -267,6 +271,8 @@ def clauses(sentence: Span) -> list[Span]:
                 )
             )
         begin = cut_end
+    if not cuts and not sentence.is_title:
+        return [sentence]  # one clause: the sentence's own (immutable) span, not an equal copy
     piece = sentence.text[begin:]
     if piece.strip():
         out.append(Span(sentence.start + begin, sentence.end, piece, sentence.is_boilerplate))
