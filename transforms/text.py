@@ -8,12 +8,13 @@ repeated at the end of a page, newsletter prompts) is marked here, once, for eve
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, fields
 
 __all__ = ["Span", "clauses", "content_sentences", "paragraphs", "sentences"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Span:
     """A stretch of the article text: ``text == article[start:end]``."""
 
@@ -22,6 +23,23 @@ class Span:
     text: str
     is_boilerplate: bool = False
     is_title: bool = False
+
+    def __init__(
+        self, start: int, end: int, text: str, is_boilerplate: bool = False, is_title: bool = False
+    ) -> None:
+        # Spans are built by the hundred per article. The generated frozen __init__ sets each
+        # field through object.__setattr__; the slots' own setters cost far less.
+        set_start, set_end, set_text, set_boilerplate, set_title = _SPAN_SLOTS
+        set_start(self, start)
+        set_end(self, end)
+        set_text(self, text)
+        set_boilerplate(self, is_boilerplate)
+        set_title(self, is_title)
+
+
+_SPAN_SLOTS: tuple[Callable[[Span, object], None], ...] = tuple(
+    vars(Span)[f.name].__set__ for f in fields(Span)
+)
 
 
 _BOILERPLATE_HEADINGS = re.compile(
