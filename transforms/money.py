@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, fields
 
 __all__ = ["Money", "find_money", "format_money", "parse_money"]
 
@@ -98,7 +98,7 @@ _PER_PERIOD = re.compile(
 _CONVERSION = re.compile(r"^\s*\(\s*(?:about|around|roughly|approximately|or|some|~|≈)?\s*", re.I)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Money:
     """One money figure as written, with its parse. ``start``/``end`` index the source string."""
 
@@ -114,6 +114,38 @@ class Money:
     per_period: str | None = None
     usd_value: float | None = None  # the value in dollars: a USD figure or a stated conversion
 
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        text: str,
+        currency: str,
+        value: float,
+        low: float,
+        high: float,
+        qualifier: str | None = None,
+        is_range: bool = False,
+        per_period: str | None = None,
+        usd_value: float | None = None,
+    ) -> None:
+        # The generated frozen __init__ sets each field through object.__setattr__; the slots' own
+        # setters cost far less, and figures are built (and shifted) several times per sentence.
+        (
+            set_start, set_end, set_text, set_currency, set_value, set_low, set_high,
+            set_qualifier, set_range, set_period, set_usd,
+        ) = _MONEY_SLOTS  # fmt: skip
+        set_start(self, start)
+        set_end(self, end)
+        set_text(self, text)
+        set_currency(self, currency)
+        set_value(self, value)
+        set_low(self, low)
+        set_high(self, high)
+        set_qualifier(self, qualifier)
+        set_range(self, is_range)
+        set_period(self, per_period)
+        set_usd(self, usd_value)
+
     @property
     def is_usd(self) -> bool:
         return self.currency == "USD"
@@ -125,6 +157,11 @@ class Money:
             self.start + offset, self.end + offset, self.text, self.currency, self.value,
             self.low, self.high, self.qualifier, self.is_range, self.per_period, self.usd_value,
         )  # fmt: skip
+
+
+_MONEY_SLOTS: tuple[Callable[[Money, object], None], ...] = tuple(
+    vars(Money)[f.name].__set__ for f in fields(Money)
+)
 
 
 def _number(text: str) -> float:

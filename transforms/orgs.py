@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, fields
 from itertools import accumulate, pairwise
 
 from transforms.not_orgs import is_person, is_place
@@ -100,7 +100,7 @@ class Organisation:
         return self.compute_provider is not None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class OrgMention:
     """An organisation named in the text: ``text == article[start:end]``."""
 
@@ -112,6 +112,36 @@ class OrgMention:
     is_product: bool = False  # named by its cloud product ("Azure"): the provider side of a deal
     is_descriptor: bool = False  # "the startup", "the ChatGPT maker": resolved from context
     in_gazetteer: bool = True
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        text: str,
+        name: str,
+        kind: str,
+        is_product: bool = False,
+        is_descriptor: bool = False,
+        in_gazetteer: bool = True,
+    ) -> None:
+        # Mentions are built by the dozen per article. The generated frozen __init__ sets each
+        # field through object.__setattr__; the slots' own setters cost far less.
+        set_start, set_end, set_text, set_name, set_kind, set_product, set_descriptor, set_known = (
+            _MENTION_SLOTS
+        )
+        set_start(self, start)
+        set_end(self, end)
+        set_text(self, text)
+        set_name(self, name)
+        set_kind(self, kind)
+        set_product(self, is_product)
+        set_descriptor(self, is_descriptor)
+        set_known(self, in_gazetteer)
+
+
+_MENTION_SLOTS: tuple[Callable[[OrgMention, object], None], ...] = tuple(
+    vars(OrgMention)[f.name].__set__ for f in fields(OrgMention)
+)
 
 
 def canonical_name(written: str) -> str:

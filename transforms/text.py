@@ -8,12 +8,13 @@ repeated at the end of a page, newsletter prompts) is marked here, once, for eve
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, fields
 
 __all__ = ["Span", "clauses", "content_sentences", "paragraphs", "sentences"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Span:
     """A stretch of the article text: ``text == article[start:end]``."""
 
@@ -22,6 +23,23 @@ class Span:
     text: str
     is_boilerplate: bool = False
     is_title: bool = False
+
+    def __init__(
+        self, start: int, end: int, text: str, is_boilerplate: bool = False, is_title: bool = False
+    ) -> None:
+        # Spans are built by the hundred per article. The generated frozen __init__ sets each
+        # field through object.__setattr__; the slots' own setters cost far less.
+        set_start, set_end, set_text, set_boilerplate, set_title = _SPAN_SLOTS
+        set_start(self, start)
+        set_end(self, end)
+        set_text(self, text)
+        set_boilerplate(self, is_boilerplate)
+        set_title(self, is_title)
+
+
+_SPAN_SLOTS: tuple[Callable[[Span, object], None], ...] = tuple(
+    vars(Span)[f.name].__set__ for f in fields(Span)
+)
 
 
 _BOILERPLATE_HEADINGS = re.compile(
@@ -235,9 +253,13 @@ def content_sentences(text: str, title: str | None = None) -> list[Span]:
     return out
 
 
+# A break opens with a semicolon, a comma or the first space before a dash. The pattern opens
+# with that character (the look-behinds then tell which it was), so the regex engine skips to
+# candidate characters instead of trying every one.
 _CLAUSE_BREAK = re.compile(
-    r";\s+|(?<!\s)\s++[—–]\s+|(?<!\s)\s++--\s+|,\s+(?=(?:while|whereas|hence|but|although|though|"
-    r"which followed|after which|meanwhile|and separately|separately|on top of)\b)"
+    r"[;,\s](?:(?<=;)\s+|(?<=\s)(?<!\s\s)\s*+(?:[—–]|--)\s+|(?<=,)\s+(?=(?:while|whereas|hence|"
+    r"but|although|though|which followed|after which|meanwhile|and separately|separately|"
+    r"on top of)\b))"
 )
 
 
@@ -267,6 +289,8 @@ def clauses(sentence: Span) -> list[Span]:
                 )
             )
         begin = cut_end
+    if not cuts and not sentence.is_title:
+        return [sentence]  # one clause: the sentence's own (immutable) span, not an equal copy
     piece = sentence.text[begin:]
     if piece.strip():
         out.append(Span(sentence.start + begin, sentence.end, piece, sentence.is_boilerplate))
