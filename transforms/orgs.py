@@ -193,17 +193,23 @@ _DESCRIPTORS: dict[str, tuple[str, ...]] = {
     "operator": ("neocloud", "hyperscaler"),
     "unicorn": ("lab", "company"),
 }
+_DESCRIPTOR_WORDS = (
+    r"startup|start-up|lab|developer|chip maker|chipmaker|chip designer|chip giant|cloud provider|"
+    r"cloud company|cloud giant|cloud operator|neocloud|investor|fund|publisher|company|firm|group|"
+    r"giant|maker|platform|provider|operator|unicorn"
+)
 # One pattern for "The" and one for "the": opening with the whole word (the look-behind then
 # checks the word boundary before it) lets the regex engine search for it instead of stopping at
-# every t. However a word before the descriptor is read, it ends at the next space, so the first
-# reading that does is kept (atomic) rather than retried by every other alternative.
+# every t. A look-ahead first checks, cheaply, that a descriptor follows within four words of any
+# shape, so the word-by-word reading runs only where one does. However a word before the
+# descriptor is read, it ends at the next space, so the first reading that does is kept (atomic)
+# rather than retried by every other alternative.
 _DESCRIPTOR_PATTERNS = tuple(
     re.compile(
         rf"{the}(?<!\w{the})\s++"
+        rf"(?=(?:[\w'’-]++\s++(?:and\s+)?){{0,4}}?(?:{_DESCRIPTOR_WORDS}))"
         r"(?:(?>(?:[A-Z][a-z]+(?:-based)?|[a-z][\w-]*(?:['’]s)?|AI|HR|\w+-\w+)(?=\s))\s++(?:and\s+)?){0,4}?"
-        r"(startup|start-up|lab|developer|chip maker|chipmaker|chip designer|chip giant|cloud provider|"
-        r"cloud company|cloud giant|cloud operator|neocloud|investor|fund|publisher|company|firm|group|"
-        r"giant|maker|platform|provider|operator|unicorn)\b"
+        rf"({_DESCRIPTOR_WORDS})\b"
         # "the company's shares" points at nothing new; "the start-up's $56 million Series A" does
         r"(?!['’]s\b(?!\s+(?:[$€£][\d.,]+\s*\w*\s+)?(?i:series|round|funding|seed|latest|new|recent)\b))"
     )
@@ -326,7 +332,8 @@ class Gazetteer:
 
     organisations: Mapping[str, Organisation]
     _forms: Mapping[str, tuple[str, bool]] = field(repr=False)
-    _patterns: tuple[re.Pattern[str], ...] = field(repr=False)  # no two match at one position
+    # Each pattern with the opening all its names share; no two patterns match at one position.
+    _patterns: tuple[tuple[str, re.Pattern[str]], ...] = field(repr=False)
 
     @classmethod
     def from_rows(cls, rows: Iterable[Mapping[str, str | None]]) -> Gazetteer:
@@ -359,14 +366,21 @@ class Gazetteer:
             for product in org.products:
                 forms[product] = (org.name, True)
         # Names opening with a capital share one pattern. A name opening with anything else
-        # ("the ChatGPT maker", "xAI", "01.AI") gets a pattern per first character: a lower-case
-        # first letter in one pattern with the capitals would stop the regex engine at most letters
-        # of the article, while alone it lets the engine search for the whole common opening.
+        # ("the ChatGPT maker", "xAI", "01.AI") gets a pattern per first two characters (per first
+        # character, if a name is that character alone): a lower-case first letter in one pattern
+        # with the capitals would stop the regex engine at most letters of the article, while
+        # alone it lets the engine search for the group's whole common opening, and the pattern
+        # need not run at all where that opening is not written.
+        lone = {form for form in forms if len(form) == 1}
         groups: dict[str, list[str]] = {}
         for form in forms:
-            groups.setdefault("" if "A" <= form[0] <= "Z" else form[0], []).append(form)
+            key = "" if "A" <= form[0] <= "Z" else form[0] if form[0] in lone else form[:2]
+            groups.setdefault(key, []).append(form)
         patterns = tuple(
-            re.compile(rf"(?:{trie_regex(group, not_after=_NAME_CHAR)})(?![\w]|-[A-Z\d]|\.\w)")
+            (
+                _common_opening(group),
+                re.compile(rf"(?:{trie_regex(group, not_after=_NAME_CHAR)})(?![\w]|-[A-Z\d]|\.\w)"),
+            )
             for group in groups.values()
         )
         return cls(orgs, forms, patterns)
@@ -385,7 +399,8 @@ class Gazetteer:
     def find(self, text: str, *, fallback: bool = True) -> list[OrgMention]:
         """Organisations named in ``text``, in order, without overlaps."""
         found: list[OrgMention] = []
-        for m in _leftmost_matches(self._patterns, text):
+        patterns = [pattern for opening, pattern in self._patterns if opening in text]
+        for m in _leftmost_matches(patterns, text):
             name, is_product = self._forms[m.group()]
             found.append(
                 OrgMention(m.start(), m.end(), m.group(), name, self.kind_of(name), is_product)

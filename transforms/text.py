@@ -249,7 +249,10 @@ def content_sentences(text: str, title: str | None = None) -> list[Span]:
     """All sentences of the article in order, boilerplate and title marked."""
     out: list[Span] = []
     for para in paragraphs(text, title):
-        out.extend(sentences(text, para))
+        if _may_break(para.text):
+            out.extend(sentences(text, para))
+        else:
+            out.append(para)  # a paragraph is stripped: with no break it is one sentence, itself
     return out
 
 
