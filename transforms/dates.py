@@ -199,6 +199,10 @@ def _resolve(kind: str, m: re.Match[str], published: date | None) -> tuple[date,
         strictly = rel in {"last", "this past", "past"}
         if rel == "this":
             return date(published.year, month, 1), "month"
+        if rel == "last" and 0 < published.month - month <= 2:
+            # "last August" in a September article is a year back: a writer meaning this year's
+            # would say "last month" or "in August"; "last March" in October is this year's.
+            return date(published.year - 1, month, 1), "month"
         return _month_before(published, month, strictly=strictly), "month"
     if kind == "year":
         return date(int(g["year"]), 1, 1), "year"

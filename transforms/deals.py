@@ -1482,6 +1482,8 @@ def _pick_date(clause: Span, text: str, published: date | None) -> DateMention |
         after = text[clause.start + d.end : clause.start + d.end + 20]
         if _NOT_DEAL_DATE_BEFORE.search(before) or _NOT_DEAL_DATE_AFTER.match(after):
             continue
+        if d.text.split(None, 1)[0].casefold() in _TERM_PREPOSITIONS:
+            continue  # "with sites coming online through 2026": when it runs, not when agreed
         if reviewed and not _AGREED_BEFORE.search(before):
             continue
         if published is not None and d.value > published:
@@ -1496,6 +1498,7 @@ def _pick_date(clause: Span, text: str, published: date | None) -> DateMention |
     return None
 
 
+_TERM_PREPOSITIONS = frozenset({"through", "until", "till", "by", "from"})
 _PRECISION_RANK = {"day": 0, "month": 1, "quarter": 2, "year": 3}
 
 
