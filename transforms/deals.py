@@ -223,7 +223,7 @@ _CUE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"targets?|estimates?|prices?|dividends?|rates?|concerns?|questions?|stakes? in)\b)|"
         r"(?:funding |investment |series [a-h] |seed |new |latest )round|"
         r"(?:a|the|its|this|that) (?:(?:\$|€|£)[\d.,]+\s*\w*\s+)?round(?= led| co-led| of| that| at)|"
-        r"series [a-z]\b|backed|backer|backers|backing|co-led|co-leads?|led the round|led(?=\s*[,.;])|"
+        r"series [a-z]\b|backed|backer|backers|backing|(?:funded|financed) by|co-led|co-leads?|led the round|led(?=\s*[,.;])|"
         r"led (?:a|an|the|its) (?:(?:\$|€|£)[\d.,]+\s*\w*\s+)?(?:funding |seed |new )?(?:round|raise|financing)|"
         r"participat(?:e|es|ed|ing|ion|ions)|participants?|capital injection|infusion|"
         r"(?:filled|rounded) out the round|joined the round|"
@@ -648,7 +648,8 @@ _PARTICIPLE = re.compile(
     re.I,
 )
 _IT_INSIDE = _lower(
-    r"\bit\s+(?:had\s+|has\s+)?(?:paid|bought|acquired|spent|invested|raised|agreed|signed|struck)\b"
+    r"\bit\s+(?:had\s+|has\s+)?(?:paid|bought|acquired|spent|invested|raised|agreed|signed|struck)\b|"
+    r"\bit\s+(?:will|would|plans to|is to|is set to|intends to)\s+(?:invest|spend|build|partner)\b"
 )
 _EXTRA_BREAK = re.compile(
     r",\s+(?=and\s+(?:in|on|last|earlier|back in|separately|then|later|this|his|her)\b)|"
@@ -862,8 +863,38 @@ def _split_clauses(sentence: Span) -> list[Span]:
                 Span(clause.start, clause.start + heading.end(), clause.text[: heading.end()])
             )
             clause = Span(clause.start + heading.end(), clause.end, clause.text[heading.end() :])
-        out.extend(_cut(clause, _SUBCLAUSE_BACKGROUND, _EXTRA_BREAK))
+        for piece in _cut(clause, _SUBCLAUSE_BACKGROUND, _EXTRA_BREAK):
+            out.extend(_cut_backers(piece))
     return out
+
+
+# "Anthropic, which is backed by Amazon and Google, said it will ...": the backers are a tie of
+# their own, told inside the sentence's news.
+_BACKERS_RELATIVE = re.compile(
+    r",\s+(?=(?:(?:which|who)\s+(?:is|was|are|were|has been|have been|had been)\s+)?(?:also\s+)?"
+    r"(?:backed|funded|financed|part-owned|owned)\s+by\b)((?:[^,;]|,(?=\s+(?:and\s+)?[A-Z]))*)(?:,\s*|$)"
+)
+
+
+_STANDING_TIE = re.compile(
+    r"(?:(?:which|who)\s+(?:is|are|has been|have been)\s+)?(?:also\s+)?"
+    r"(?:backed|funded|financed|part-owned|owned)\s+by\b"
+)
+
+
+def _cut_backers(clause: Span) -> list[Span]:
+    """The clause with a parenthetical "which is backed by ..." cut out as a clause of its own."""
+    if "by" not in clause.text:
+        return [clause]
+    m = _BACKERS_RELATIVE.search(clause.text)
+    if m is None or m.start() == 0:
+        return [clause]
+    head = Span(clause.start, clause.start + m.start(), clause.text[: m.start()])
+    rel = Span(clause.start + m.start(1), clause.start + m.end(1), m.group(1))
+    rest = clause.text[m.end() :]
+    if not rest.strip():
+        return [head, rel]
+    return [head, rel, Span(clause.start + m.end(), clause.end, rest)]
 
 
 def _cut(clause: Span, *patterns: re.Pattern[str]) -> list[Span]:
@@ -1366,6 +1397,10 @@ def _deal_types(clause_text: str, parties: list[_Party], gazetteer: Gazetteer) -
         found = ["partnership"] + [
             t for t in found if t not in {"partnership", "cloud_compute", "investment"}
         ]
+    if found[:1] == ["investment"] and _BUILDS_WITH.search(clause_text):
+        # "will invest $50 billion in data centres in Texas with Fluidstack": a joint build-out
+        # with the company named after "with", not a stake in it
+        found = ["partnership"] + [t for t in found if t not in {"investment", "partnership"}]
     if _POWER_DEAL.search(clause_text) and found and not {"investment", "licensing"} & set(found):
         # "signed a 20-year deal to buy power from the Crane plant": a power purchase agreement,
         # neither cloud capacity nor a takeover
@@ -1385,6 +1420,13 @@ def _deal_types(clause_text: str, parties: list[_Party], gazetteer: Gazetteer) -
             head = [kind]  # "a licensing agreement": the text names the kind of deal itself
     rest = sorted((t for t in found if t not in head), key=order.__getitem__)
     return head + rest
+
+
+_BUILDS_WITH = re.compile(
+    r"(?i)\binvest(?:s|ed|ing)?\s+[^,;]{0,40}?\bin(?:to)?\s+(?:[\w-]+\s+){0,4}?(?:data cent(?:er|re)s?|"
+    r"infrastructure|facilities|campus(?:es)?|sites?|capacity|plants?|factories|fabs?|projects?)\b"
+    r"[^;]{0,80}?\b(?:with|alongside|together with|in partnership with)\s+(?:[\w-]+\s+){0,3}?[A-Z]"
+)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -1990,6 +2032,7 @@ def _clause_facts(
         and all(p.is_product or gazetteer.provider_of(p.name) for p in unique)
         and not _GENERIC.search(masked)
         and not re.search(r"(?i)\b(?:capacity|supply|supplies|rent|lease)\b", masked)
+        and not _IT_INSIDE.search(clause.text)  # "it will invest $50bn in data centres with X"
     ):
         return []  # "across Google's TPUs and Amazon's Trainium": two clouds, no buyer, no deal
     if types[0] == "acquihire" and not _team_hire(sentence.text):
@@ -2019,6 +2062,7 @@ def _clause_facts(
         ):
             unique = counterparties
     amounts, valuation = _pick_money(clause, text)
+    standing_tie = bool(_STANDING_TIE.match(clause.text))  # "which is backed by X": no date
     it_refers_to = None
     if _IT_SUBJECT.match(clause.text):
         # "Nuro, which began life ..., has been reinventing itself; it raised $106 million":
@@ -2037,7 +2081,11 @@ def _clause_facts(
         it_refers_to = sentence_subject  # "Nvidia is paying $20bn, above the $7bn it paid for X"
     if it_refers_to is None and clause.start > sentence.start and _PARTICIPLE.match(clause.text):
         it_refers_to = sentence_subject  # "X raised its outlook, a day after agreeing to buy Y"
-    if it_refers_to is None and relative_to is not None and _RELATIVE.match(clause.text):
+    if (
+        it_refers_to is None
+        and relative_to is not None
+        and (_RELATIVE.match(clause.text) or standing_tie)
+    ):
         it_refers_to = relative_to  # "..., tied to OpenAI, which signed a contract with CoreWeave"
     if it_refers_to is not None and it_refers_to.name not in {u.name for u in unique}:
         unique = [it_refers_to, *unique]
@@ -2140,7 +2188,7 @@ def _clause_facts(
             f for f in facts_so_far if f.announced is not None and index - f.sentence_index <= 2
         ]
         announced = dated[-1].announced if dated else None
-    if announced is None and clause.text != sentence.text:
+    if announced is None and clause.text != sentence.text and not standing_tie:
         announced = _attribution_date(sentence, text, published)
     if announced is None and re.search(
         r"(?i)\b(?:the same day|that same day|on the same day)\b", clause.text
@@ -2165,13 +2213,19 @@ def _clause_facts(
         and bool(_HOLDING.search(clause.text)),
         hedged=bool(_HEDGE_WORDS.search(lower_clause)) and bool(_HEDGE.search(clause.text)),
         announced_cue=bool(_ANNOUNCED.search(sentence.text)),
-        background=bool(_BACKGROUND_WORDS.search(lower_clause)) and _is_background(clause.text),
+        background=standing_tie
+        or (bool(_BACKGROUND_WORDS.search(lower_clause)) and _is_background(clause.text)),
         is_title=sentence.is_title,
         generic_only=generic_only,
         joins_round=joins_round,
         published=published,
         earlier_round=deal_type == "investment" and _EARLIER_ROUND.search(clause.text),
     )
+    if standing_tie and deal_type == "investment" and not amounts and len(unique) >= 3:
+        # "Anthropic, which is backed by Amazon and Google": two backers, each its own tie
+        # (not one round)
+        backed = unique[0]
+        return [replace(template, parties=[backed, backer]) for backer in unique[1:]]
     if len(unique) < 2:
         if deal_type in {
             "investment",
@@ -2862,8 +2916,8 @@ def _share_round_terms(deals: list[_Deal], text: str) -> None:
                 if d is not deal and abs(d.first_index - deal.first_index) <= 1 and _same_round(d, deal)
             ]  # fmt: skip
             own_amount = any(f.amount is not None and not f.partial for f in deal.body)
-            if not near:
-                continue
+            if not near or _STANDING_TIE.match(deal.primary.clause.text):
+                continue  # "which is backed by X" is a tie, not one of the round's records
             own = [f for f in deal.body if f.amount is not None]
             if (
                 own

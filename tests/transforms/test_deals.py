@@ -816,3 +816,63 @@ def test_unseen_traps_give_no_deal(text: str) -> None:
 )
 def test_unseen_roles(text: str, expected: list[dict[str, str]]) -> None:
     assert sorted(roles(text), key=sorted) == sorted(expected, key=sorted)
+
+
+# --- backers named in passing, joint build-outs, forward-looking years ---
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        pytest.param(
+            "Claude maker Anthropic, which is backed by Amazon and Google, said on Wednesday it "
+            "will invest $50 billion in custom-built AI data centres in Texas and New York with "
+            "London-based Fluidstack.",
+            date(2025, 11, 13),
+            {
+                deal({"Amazon", "Anthropic"}, "investment", None),
+                deal({"Anthropic", "Google"}, "investment", None),
+                deal({"Anthropic", "Fluidstack"}, "cloud_compute", date(2025, 11, 12), 50e9),
+            },
+            id="which-is-backed-by-gives-one-undated-tie-per-backer",
+        ),
+        pytest.param(
+            "Mistral AI, which is backed by Microsoft, Nvidia and Andreessen Horowitz, said on "
+            "Monday it had signed a partnership with Helsing.",
+            date(2025, 9, 12),
+            {
+                deal({"Microsoft", "Mistral AI"}, "investment", None),
+                deal({"Mistral AI", "Nvidia"}, "investment", None),
+                deal({"Andreessen Horowitz", "Mistral AI"}, "investment", None),
+                deal({"Helsing", "Mistral AI"}, "partnership", date(2025, 9, 8)),
+            },
+            id="a-listed-parenthetical-runs-to-the-verb-after-it",
+        ),
+        pytest.param(
+            "Cohere, funded by Oracle and Nvidia, raised $500 million on Thursday from Radical "
+            "Ventures.",
+            date(2025, 9, 12),
+            {
+                deal({"Cohere", "Oracle"}, "investment", None),
+                deal({"Cohere", "Nvidia"}, "investment", None),
+                deal({"Cohere", "Radical Ventures"}, "investment", date(2025, 9, 11), 500e6),
+            },
+            id="participle-funded-by",
+        ),
+        pytest.param(
+            "Anthropic said it will invest $50 billion in data centres in Texas with Fluidstack, "
+            "with sites coming online through 2026.",
+            None,
+            {deal({"Anthropic", "Fluidstack"}, "cloud_compute", None, 50e9)},
+            id="through-a-year-is-no-announcement-date",
+        ),
+        pytest.param(
+            "Uber added an undisclosed investment in Wayve last August.",
+            date(2025, 9, 19),
+            {deal({"Uber", "Wayve"}, "investment", date(2024, 8, 1))},
+            id="last-august-in-september-is-a-year-back",
+        ),
+    ],
+)
+def test_backers_and_build_outs(text: str, published: date | None, expected: set[Deal]) -> None:
+    assert deals(text, published) == expected
