@@ -2224,8 +2224,8 @@ def _clause_facts(
     if standing_tie and deal_type == "investment" and not amounts and len(unique) >= 3:
         # "Anthropic, which is backed by Amazon and Google": two backers, each its own tie
         # (not one round)
-        backed = unique[0]
-        return [replace(template, parties=[backed, backer]) for backer in unique[1:]]
+        tied = unique[0]
+        return [replace(template, parties=[tied, backer]) for backer in unique[1:]]
     if len(unique) < 2:
         if deal_type in {
             "investment",
