@@ -344,7 +344,9 @@ _EXCLUDED_BEFORE = _lower(
     r"(?:of|from)\s+(?:the\s+)?$|(?:approved by|cleared by|(?:rivals?|competitors?|customers?|clients?|"
     r"users?|peers?)\s+(?:such as|like|including)|former|ex-|alumni of|veterans? of|formerly (?:of|at)|previously (?:of|at)|"
     r"who (?:led|ran|worked at|left)|left|quit|departed|versus|vs\.?|than|unlike|rather than|behind|"
-    r"ahead of|trails?|trailing)\s+(?:the\s+)?$"
+    r"ahead of|trails?|trailing)\s+(?:the\s+)?$|"
+    # "its biggest purchase since Slack": a past deal for scale, not a party to this one
+    r"\b(?:biggest|largest|first|most expensive|priciest|top)\b[^.;]{0,40}\bsince\s+(?:the\s+|its\s+)?$"
 )
 _ANAPHORA = _lower(
     r"\b(?:the|this|that|their|its)\s+(?:new\s+|latest\s+|revised\s+|expanded\s+|original\s+|"
@@ -480,7 +482,9 @@ _INVESTEE_AFTER = _lower(
 _TARGET_BEFORE = _lower(
     r"(?:acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|takeover of|take over|"
     r"took over|takes over|acquisition of|merg(?:e|es|ed|er|ing) with|snap(?:s|ped)? up|"
-    r"buyout of|purchase of|deal for|bid for|combin(?:e|es|ed|ing) with)\s+"
+    r"buyout of|purchase of|deal for|bid for|combin(?:e|es|ed|ing) with|"
+    r"pa(?:y|ys|id|ying)\s+(?:about |roughly |some |around |nearly |more than |up to )?(?:\$|€|£|US\$)"
+    r"[\d.,]+\s*\w*\s+(?:in cash\s+)?for)\s+"
     r"(?:(?:the|its|rival|startup|start-up|AI|chip|chipmaker|designer|company|firm|platform|"
     r"cloud|provider|developer|coding|assistant|device|hardware|operator|Finnish|French|Israeli|"
     r"software|maker|lab|all of|the rest of|a|an|of)\s+)*$"
@@ -954,6 +958,10 @@ class _Salience:
             return None
         recency = {p.name: i for i, p in enumerate(pool)}
         local = {p.name for p in extra}
+        if as_target and (named_here := [p for p in pool if p.name in local]):
+            # "MuleSoft came first: Salesforce paid $6.5 billion for the integration-software
+            # company": what is bought is the company its sentence has just named
+            return named_here[-1]
         return max(
             pool,
             key=lambda p: (
@@ -3175,6 +3183,13 @@ def _to_mention(
     valuation = (
         next((f.valuation for f in body if f.valuation is not None), None) or deal.extra_valuation
     )
+    if (
+        primary.deal_type == "acquisition"
+        and amount is None
+        and valuation is not None
+        and _PRICE_AS_VALUE.search(article.text, max(0, valuation.start - 40), valuation.start)
+    ):
+        amount, valuation = valuation, None  # "to buy X ..., an equity value of about $8 billion"
     announced = next(
         (
             f.announced
@@ -3247,6 +3262,13 @@ def _to_mention(
         evidence_end=evidence.end,
         confidence=round(max(0.05, min(0.95, confidence)), 2),
     )
+
+
+# A purchase's equity or enterprise value is its price, not a valuation beside it.
+_PRICE_AS_VALUE = re.compile(
+    r"(?i)\b(?:equity|enterprise|transaction|deal)\s+value\s+of\s+(?:about|around|roughly|nearly|some|"
+    r"approximately|\s)*$"
+)
 
 
 def _compute_provider(
