@@ -424,7 +424,7 @@ _NOT_DEAL_AMOUNT_BEFORE = _lower(
     r"ARR|stake (?:is |now )?(?:worth|valued at)|holding (?:is |now )?(?:worth|valued at)|"
     r"(?:company|firm|group|startup|it|which|that),? (?:is |now )?worth|"
     r"put at|bringing (?:its|the|their|his|her)?[^$€£.;]{0,30}?(?:total|overall|cumulative)[^$€£.;]{0,50}? to|"
-    r"total(?:ing|ling)?|cumulative(?:ly)?|in total|so far|to date|"
+    r"(?<!for a )(?<!for the )total(?:ing|ling)?|cumulative(?:ly)?|in total|so far|to date|"
     r"market value of|pay package|salary)\s*(?:of|at|to|about|around|roughly|nearly|some|over|"
     r"more than|almost|approximately|an estimated|just over|close to|above|below|exceeding|beyond|past|\s)*$"
 )
@@ -462,7 +462,11 @@ _IT_WORTH_BEFORE = _lower(
     r"(?:about|around|roughly|nearly|some|over|more than|up to|as much as|almost|\s)*$"
 )
 _DEAL_NOUN = _lower(r"(?i)\b(?:deal|agreement|arrangement|contract|pact|transaction)\b")
-_PER_SHARE_AFTER = _lower(r"\s*(?:a|per|for each|each)\s+(?:share|ADS|unit)\b")
+_PER_SHARE_AFTER = _lower(
+    r"\s*(?:a|per|for each|each)\s+(?:share|ADS|unit)\b|"
+    # "433.3 million Intel shares at $20.47 each": a share price
+    r"\s*(?:each|apiece)\b(?!\s+(?:year|month|quarter))"
+)
 _PER_PERIOD_AFTER = _lower(r"^\s*(?:a|per|each|every)\s+(?:year|annum)\b|^\s*(?:annually|yearly)\b")
 
 _INVESTEE_BEFORE = _lower(
@@ -530,8 +534,12 @@ _COMPANY_OBJECT = re.compile(
 )
 # "pay for access to CoreWeave's GPU infrastructure": renting a cloud's chips, not buying them
 _RENTED = _lower(r"(?i)\b(?:access to|use of|time on|capacity on|rent\w*|lease\w*)\b")
+_MINORITY_SHARE = re.compile(
+    r"^\s*(?:(?:an?|another)\s+(?:additional|further|extra)\s+|about\s+|roughly\s+|nearly\s+|almost\s+)?"
+    r"(\d+(?:\.\d+)?)\s?(?:%|percent|per cent)\s+(?:stake\s+)?(?:of|in)\b"
+)
 _ACQ_OBJECT_EQUITY = _lower(
-    r"^[^.;,]{0,60}?\b(?:shares|stock|stakes?|equity|common stock|preferred stock|minority|"
+    r"^(?:[^.;,]|(?<=\d)[.,](?=\d)){0,60}?\b(?:shares|stock|stakes?|equity|common stock|preferred stock|minority|"
     r"majority stake|\d+(?:\.\d+)?\s?(?:%|percent)\b)"
 )
 _POWERED_BY = _lower(
@@ -554,7 +562,7 @@ _COMPANY_DESCRIPTOR = re.compile(
 )
 _REGULATORY = _lower(
     r"\b(?:regulators?|antitrust|competition (?:authority|watchdog|regulator)|Federal Trade Commission|"
-    r"FTC|European Commission|Commission|CMA|Competition and Markets Authority|Department of Justice|"
+    r"FTC|European Commission|(?<!Exchange )Commission|CMA|Competition and Markets Authority|Department of Justice|"
     r"DOJ|probe|inquiry|investigation|scrutiny|compulsory orders|merger rules|watchdog|"
     r"lawmakers|court|lawsuit|sued)\b"
 )
@@ -953,6 +961,8 @@ class _Salience:
             kinds = ("lab", "company", "neocloud")
         if kinds:
             typed = [p for p in pool if p.kind in kinds]
+            if not typed and kinds == ("government",):
+                return None  # "the government" with none named: not some company
             pool = typed or pool
         if not pool:
             return None
@@ -1340,6 +1350,12 @@ def _deal_types(clause_text: str, parties: list[_Party], gazetteer: Gazetteer) -
                 m for m in _cue_matches(deal_type, clause_text, lower)
                 if not _NEGATED_CUE.search(clause_text, max(0, m.start() - 28), m.start())
             ]  # fmt: skip
+        if deal_type == "licensing" and matches and "export" in lower:
+            # "granted Nvidia a licence to export H20 chips": a government permit, not a deal
+            matches = [
+                m for m in matches
+                if not _EXPORT_LICENCE.search(lower, max(0, m.start() - 16), m.end() + 16)
+            ]  # fmt: skip
         if not matches:
             if (
                 deal_type == "cloud_compute"
@@ -1357,7 +1373,12 @@ def _deal_types(clause_text: str, parties: list[_Party], gazetteer: Gazetteer) -
                 ]
                 named_company = bool(_COMPANY_OBJECT.match(tail))  # before descriptors go
                 tail = _COMPANY_DESCRIPTOR.sub(" ", tail)
-                if (
+                minority = _MINORITY_SHARE.match(tail)
+                if minority and float(minority.group(1)) < 50:
+                    # "to buy an additional 5% of Intel": a stake, not the company
+                    if "investment" not in found:
+                        found.append("investment")
+                elif (
                     a.group().casefold().startswith(("merg", "combin", "takeover", "buyout"))
                     or named_company
                 ):
@@ -1430,6 +1451,9 @@ def _deal_types(clause_text: str, parties: list[_Party], gazetteer: Gazetteer) -
     return head + rest
 
 
+_EXPORT_LICENCE = re.compile(
+    r"export\s+(?:licen[cs]es?|permits?)|licen[cs]e[sd]?\s+(?:\w+\s+)?to\s+(?:export|sell|ship)"
+)
 _BUILDS_WITH = re.compile(
     r"(?i)\binvest(?:s|ed|ing)?\s+[^,;]{0,40}?\bin(?:to)?\s+(?:[\w-]+\s+){0,4}?(?:data cent(?:er|re)s?|"
     r"infrastructure|facilities|campus(?:es)?|sites?|capacity|plants?|factories|fabs?|projects?)\b"
@@ -1622,7 +1646,7 @@ def _investee(parties: list[_Party], text: str) -> str:
     labs = [p.name for p in parties if p.kind == "lab"]
     if labs:
         return labs[-1]
-    non_investors = [p.name for p in parties if p.kind != "investor"]
+    non_investors = [p.name for p in parties if p.kind not in {"investor", "government"}]
     return (non_investors or [p.name for p in parties])[-1]
 
 
@@ -2489,7 +2513,7 @@ def _recent_round(facts: list[_Fact], index: int) -> _Fact | None:
     for fact in sorted(facts, key=lambda f: f.sentence_index, reverse=True):
         if fact.deal_type != "investment" or index - fact.sentence_index > 3:
             continue
-        if fact.partial and all(p.kind == "investor" for p in fact.parties):
+        if fact.partial and all(p.kind in {"investor", "government"} for p in fact.parties):
             continue  # "SoftBank is providing $30 billion": an investor, not the company raising
         return fact
     return None

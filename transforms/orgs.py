@@ -79,7 +79,9 @@ def _common_opening(words: list[str]) -> str:
     return first[:size]
 
 
-KINDS = frozenset({"lab", "hyperscaler", "neocloud", "chipmaker", "investor", "media", "company"})
+KINDS = frozenset(
+    {"lab", "hyperscaler", "neocloud", "chipmaker", "investor", "media", "company", "government"}
+)
 _LEGAL_SUFFIX = re.compile(
     r"(?:,?\s+(?:Inc|Corp|Corporation|Ltd|Limited|LLC|L\.L\.C|PLC|plc|Co|Company|S\.A|SA|AG|SE|"
     r"GmbH|N\.V|NV|Holdings)\.?)+$"
@@ -192,11 +194,13 @@ _DESCRIPTORS: dict[str, tuple[str, ...]] = {
     "provider": ("hyperscaler", "neocloud"),
     "operator": ("neocloud", "hyperscaler"),
     "unicorn": ("lab", "company"),
+    "government": ("government",),
+    "administration": ("government",),
 }
 _DESCRIPTOR_WORDS = (
     r"startup|start-up|lab|developer|chip maker|chipmaker|chip designer|chip giant|cloud provider|"
     r"cloud company|cloud giant|cloud operator|neocloud|investor|fund|publisher|company|firm|group|"
-    r"giant|maker|platform|provider|operator|unicorn"
+    r"giant|maker|platform|provider|operator|unicorn|government|administration"
 )
 # One pattern for "The" and one for "the": opening with the whole word (the look-behind then
 # checks the word boundary before it) lets the regex engine search for it instead of stopping at
