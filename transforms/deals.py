@@ -1547,7 +1547,10 @@ def _pick_date(clause: Span, text: str, published: date | None) -> DateMention |
     best = None
     dateline = _DATELINE.match(clause.text)
     story_day = None
+    asides = [m.span() for m in _ASIDE.finditer(clause.text)] if ", wh" in clause.text else []
     for d in _dates_in(clause.text, published):
+        if any(a <= d.start < b for a, b in asides):
+            continue  # "CMA CGM, which reported revenue of $55.5 billion last year, is ...": its own
         if dateline and d.end <= dateline.end():
             story_day = d  # "PARIS, Feb 28 — ...": the story's day, taken only if no other
             continue
@@ -1572,6 +1575,11 @@ def _pick_date(clause: Span, text: str, published: date | None) -> DateMention |
     return None
 
 
+# A relative clause set off by commas that tells no deal of its own: what it dates is its own.
+_ASIDE = re.compile(
+    r",\s+(?:which|who)\s+(?![^,;]*\b(?:signed|agreed|struck|bought|acquired|invested|raised|led|"
+    r"paid|backed|funded|took|joined|announced|sold|licensed|hired|partnered)\b)[^,;]*,"
+)
 _TERM_PREPOSITIONS = frozenset({"through", "until", "till", "by", "from"})
 _PRECISION_RANK = {"day": 0, "month": 1, "quarter": 2, "year": 3}
 
@@ -2127,6 +2135,8 @@ def _clause_facts(
         and unique
         and types[0] == previous.deal_type
         and amounts
+        # "it also pledged $20 billion of investment in US shipping": money for something else
+        and not _INVESTED_INTO_SOMETHING.match(text, amounts[0].end, clause.end)
     ):
         # "..., while Nvidia will put in up to $10 billion": borrow the other side.
         roles = _roles(previous.parties, previous.deal_type, text, gazetteer)
@@ -2773,7 +2783,7 @@ def _merge_facts(facts: list[_Fact]) -> list[_Deal]:
 
 # "$1 billion into AI-related acquisitions": an object that is no organisation, so no deal.
 _INVESTED_INTO_SOMETHING = re.compile(
-    r"\s*(?:in|into)\s+(?!(?:total|cash|stock|shares|equity|all|recent|early|late|mid|the (?:past|last|"
+    r"\s*(?:of\s+(?:new\s+)?investments?\s+)?(?:in|into)\s+(?!(?:total|cash|stock|shares|equity|all|recent|early|late|mid|the (?:past|last|"
     r"same|first|second|third|fourth)|January|February|March|April|May|June|July|August|September|"
     r"October|November|December|(?:19|20)\d\d)\b)\S",
     re.I,
