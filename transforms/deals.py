@@ -899,8 +899,8 @@ def _cut_backers(clause: Span) -> list[Span]:
     if "by" not in clause.text:
         return [clause]
     m = _BACKERS_RELATIVE.search(clause.text)
-    if m is None or m.start() == 0:
-        return [clause]
+    if m is None or m.start() == 0 or not clause.text[: m.start()].split()[-1][:1].isupper():
+        return [clause]  # "A new company, funded by ...": no named company is backed
     head = Span(clause.start, clause.start + m.start(), clause.text[: m.start()])
     rel = Span(clause.start + m.start(1), clause.start + m.end(1), m.group(1))
     rest = clause.text[m.end() :]
@@ -2075,6 +2075,12 @@ def _clause_facts(
         and not _IT_INSIDE.search(clause.text)  # "it will invest $50bn in data centres with X"
     ):
         return []  # "across Google's TPUs and Amazon's Trainium": two clouds, no buyer, no deal
+    if types[0] == "licensing" and any(p.kind == "government" for p in unique):
+        types = types[
+            1:
+        ]  # "the US government has assured it the licences will be granted": a permit
+        if not types:
+            return []
     if types[0] == "acquihire" and not _team_hire(sentence.text):
         types = types[1:]  # one executive hired, or a board seat: no deal with the company
         if not types:
@@ -2263,7 +2269,16 @@ def _clause_facts(
         published=published,
         earlier_round=deal_type == "investment" and _EARLIER_ROUND.search(clause.text),
     )
-    if standing_tie and deal_type == "investment" and not amounts and len(unique) >= 3:
+    if standing_tie and it_refers_to is None:
+        return []  # "A new company, funded by SoftBank, OpenAI ...": backers of no one named
+    if (
+        standing_tie
+        and deal_type == "investment"
+        and not amounts
+        and len(unique) >= 3
+        and it_refers_to is not None
+        and unique[0] is it_refers_to
+    ):
         # "Anthropic, which is backed by Amazon and Google": two backers, each its own tie
         # (not one round)
         tied = unique[0]

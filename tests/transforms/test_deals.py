@@ -867,6 +867,33 @@ def test_unseen_roles(text: str, expected: list[dict[str, str]]) -> None:
             id="through-a-year-is-no-announcement-date",
         ),
         pytest.param(
+            "The US government agreed on Friday to buy 433.3 million Intel shares at $20.47 "
+            "each, for a total of $8.9 billion.",
+            date(2025, 8, 26),
+            {deal({"Intel", "US government"}, "investment", date(2025, 8, 22), 8.9e9)},
+            id="a-government-stake-priced-in-total-not-per-share",
+        ),
+        pytest.param(
+            "Nvidia said on Tuesday the US government has assured it the licences to sell its "
+            "H20 chip will be granted.",
+            date(2025, 7, 15),
+            set(),
+            id="a-government-licence-is-a-permit",
+        ),
+        pytest.param(
+            "SoftBank agreed on Friday to buy 40% of Graphcore.",
+            date(2025, 8, 26),
+            {deal({"Graphcore", "SoftBank"}, "investment", date(2025, 8, 22))},
+            id="buying-under-half-is-a-stake",
+        ),
+        pytest.param(
+            "A new company, funded by SoftBank, OpenAI and Oracle, would deploy $100 billion "
+            "on Tuesday.",
+            date(2025, 1, 22),
+            {deal({"OpenAI", "Oracle", "SoftBank"}, "investment", date(2025, 1, 21), 100e9)},
+            id="backers-of-no-named-company-stay-one-record",
+        ),
+        pytest.param(
             "Uber added an undisclosed investment in Wayve last August.",
             date(2025, 9, 19),
             {deal({"Uber", "Wayve"}, "investment", date(2024, 8, 1))},
