@@ -677,7 +677,9 @@ _EXTRA_BREAK = re.compile(
     r",\s+(?=in an? (?:tie-up|deal|pact|partnership|agreement|arrangement|transaction) that\b)|"
     r",?\s+(?=and\s+(?:then\s+|later\s+)?(?:put|invested|added|injected|poured|committed|pumped)\b"
     r"[^.;,]{0,60}?\b(?:in|during)\s+(?:19|20)\d\d\b)|"
-    r"\s+(?=(?:followed|follows|came after|comes after|on the heels of)\s)|"
+    r"\s+(?=(?:followed|follows|(?:came|comes)(?:\s+(?:just|only|some|about|a|an|one|two|three|four|"
+    r"five|six|seven|eight|nine|ten|eleven|twelve|few|several|\d+|days?|weeks?|months?|years?))*\s+after|"
+    r"on the heels of)\s)|"
     r",\s+(?=(?:(?:a|one|two|three|four|several|just|only|some|about)\s+)?(?:days?|weeks?|months?|"
     r"years?)\s+(?:after|before)\b)|,\s+(?=(?:after|before)\s+(?!(?:the|its|a)\s+\w+\s+(?:said|says))\b)",
     re.I,
@@ -2175,7 +2177,18 @@ def _clause_facts(
             if anchor.name not in {u.name for u in unique}:
                 unique = [*unique, anchor]
                 joins_round = anchor.name
-                round_date = round_fact.announced
+                # "The deal makes ASML Mistral's largest shareholder": the round was dated before
+                round_date = round_fact.announced or next(
+                    (
+                        f.announced
+                        for f in reversed(facts_so_far)
+                        if f.deal_type == "investment"
+                        and f.announced is not None
+                        and anchor.name in f.names
+                        and index - f.sentence_index <= 3
+                    ),
+                    None,
+                )
     contribution = False
     if (
         deal_type == "investment"
@@ -2652,7 +2665,9 @@ def _respectively(
 
 _EARLIER_ROUND = _lower(
     r"\b(?:an?|the|its|their)\s+(?:earlier|previous|prior|last|first|initial)\s+(?:funding\s+)?"
-    r"(?:round|raise|investment|financing)\b"
+    r"(?:round|raise|investment|financing)\b|"
+    # "The round comes eight months after the company raised $30 million in seed funding"
+    r"^(?:comes|came)\s+(?:[\w-]+\s+){0,4}?after\b"
 )
 
 
