@@ -751,6 +751,7 @@ class _Deal:
     provider_hint: str | None = None
     extra_amount: Money | None = None
     extra_valuation: Money | None = None
+    announced_override: DateMention | None = None  # "The transaction was announced in April 2024."
     _seen: int = field(default=0, repr=False)
     _list_id: int = field(default=0, repr=False)
     _names: set[str] = field(default_factory=set, repr=False)
@@ -1925,6 +1926,7 @@ def extract_deals(article: Article, gazetteer: Gazetteer) -> list[DealMention]:
     _share_round_terms(deals, text)
     for s in seen:
         _attach_terms(deals, s, gazetteer)
+        _attach_date(deals, s, text, published)
     ordered = sorted(deals, key=lambda d: d.first_index)
     # Read the opening's day only when some deal has no date of its own (a date parse costs).
     lead_day = functools.cache(lambda: _lead_day(sentences, text, published))
@@ -2571,6 +2573,10 @@ _NOUN_TYPES = {
 _POSSESSIVE_HIRING = _lower(
     r"['’]s\s+(?:re)?hiring\s+of\s+(?:(?:most|some|part|much|many|dozens|all) of\s+)?(?:the\s+)?$"
 )
+_PURCHASE_OF_BEFORE = re.compile(
+    r"(?i)\b(?:acquisition|purchase|takeover|buyout)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$"
+)
+_BY_BETWEEN = re.compile(r"(?i)^[^.;]{0,80}?\bby\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$")
 _POSSESSIVE_PLAN = re.compile(
     r"['’]s\s+(?:[\w$€£.,-]+\s+){0,3}?(?:agreement|deal|plan|bid|offer|attempt|move)\s+to\s+"
     r"(?P<verb>buy|acquire|purchase|take over|invest in|merge with|combine with)\s+"
@@ -2580,7 +2586,14 @@ _POSSESSIVE_PLAN = re.compile(
 
 
 def _regulated_pair(parties: list[_Party], text: str) -> tuple[list[_Party], str | None]:
-    """In a regulator's sentence only "X's acquisition of Y" names a deal: keep X and Y."""
+    """In a regulator's sentence only "X's acquisition of Y" (or "the acquisition of Y by X")
+    names a deal: keep X and Y."""
+    for i, target in enumerate(parties):
+        if not _PURCHASE_OF_BEFORE.search(text[max(0, target.start - 40) : target.start]):
+            continue
+        for buyer in parties[i + 1 :]:
+            if buyer.name != target.name and _BY_BETWEEN.match(text[target.end : buyer.start]):
+                return [buyer, target], "acquisition"  # "the acquisition of Run:ai by Nvidia"
     for i, p in enumerate(parties[1:], start=1):
         between = text[parties[i - 1].end : p.start]
         if _POSSESSIVE_HIRING.match(between):  # "Microsoft's hiring of most of Inflection's staff"
@@ -2988,7 +3001,7 @@ def _share_round_terms(deals: list[_Deal], text: str) -> None:
                 if d is not deal and abs(d.first_index - deal.first_index) <= 1 and _same_round(d, deal)
             ]  # fmt: skip
             own_amount = any(f.amount is not None and not f.partial for f in deal.body)
-            if not near or _STANDING_TIE.match(deal.primary.clause.text):
+            if not near or deal.earlier_round or _STANDING_TIE.match(deal.primary.clause.text):
                 continue  # "which is backed by X" is a tie, not one of the round's records
             own = [f for f in deal.body if f.amount is not None]
             if (
@@ -3154,6 +3167,31 @@ def _attach_terms(deals: list[_Deal], s: _Sentence, gazetteer: Gazetteer) -> Non
             priced.extra_amount = s.money[0]
 
 
+# "The transaction was announced in April 2024.", "The two sides announced the agreement on
+# Friday.": when the deal just told was made public, whatever day its first sentence gave.
+_WAS_ANNOUNCED = re.compile(
+    r"(?i)^\W*(?:(?:the|that|this)\s+(?:deal|transaction|acquisition|agreement|purchase|merger|"
+    r"takeover|investment|partnership)\s+(?:was|had been)\s+(?:first\s+|originally\s+)?"
+    r"(?:announced|agreed|signed|struck|unveiled)|(?:the two (?:sides|companies|firms)|both companies|"
+    r"they)\s+(?:first\s+)?(?:announced|signed|unveiled|struck)\s+the\s+(?:deal|agreement|"
+    r"transaction|pact|partnership))\b"
+)
+
+
+def _attach_date(deals: list[_Deal], s: _Sentence, text: str, published: date | None) -> None:
+    """A sentence that says when the deal just told was announced dates it."""
+    if s.parties or not deals or not _WAS_ANNOUNCED.match(s.span.text):
+        return
+    day = _pick_date(s.span, text, published)
+    if day is None:
+        return
+    target = _deal_for(deals, s.index, set(), anaphoric=True) or (
+        deals[0] if len(deals) == 1 else None
+    )
+    if target is not None:
+        target.announced_override = day
+
+
 _ROUND_ANAPHORA = _lower(
     r"(?i)^\s*(?:the|these|those|its|their)\s+(?:new\s+|latest\s+)?(?:investments|round|funding round|"
     r"stakes|fundraising)\b"
@@ -3262,6 +3300,8 @@ def _to_mention(
         ),
         None,
     )
+    if deal.announced_override is not None:
+        announced = deal.announced_override
     if (
         announced is None
         and lead is not None
@@ -3400,7 +3440,9 @@ def _is_roundup(sentences: list[Span]) -> bool:
 
 def _is_current(deal: _Deal, position: int, roundup: bool = False) -> bool:
     """A deal the article breaks (not a recalled one): its date is the publication month."""
-    if any(f.background for f in deal.body) and not any(f.is_title for f in deal.facts):
+    if deal.earlier_round or (
+        any(f.background for f in deal.body) and not any(f.is_title for f in deal.facts)
+    ):
         return False
     return roundup or position == 0 or deal.first_index <= 1 or any(f.is_title for f in deal.facts)
 

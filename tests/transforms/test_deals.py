@@ -894,6 +894,32 @@ def test_unseen_roles(text: str, expected: list[dict[str, str]]) -> None:
             id="backers-of-no-named-company-stay-one-record",
         ),
         pytest.param(
+            "The European Commission has approved the proposed acquisition of Run:ai by Nvidia. "
+            "The Commission concluded that the transaction would raise no competition concerns. "
+            "The transaction was announced in April 2024.",
+            date(2024, 12, 20),
+            {deal({"Nvidia", "Run:ai"}, "acquisition", date(2024, 4, 1))},
+            id="a-regulator-clears-the-acquisition-of-x-by-y-announced-earlier",
+        ),
+        pytest.param(
+            "Intel laid out the terms of the US government's investment in the chipmaker in a "
+            "filing on Monday. The two sides announced the agreement on Friday.",
+            date(2025, 8, 26),
+            {deal({"Intel", "US government"}, "investment", date(2025, 8, 22))},
+            id="the-two-sides-announced-the-agreement-dates-it",
+        ),
+        pytest.param(
+            "Sakana AI said on Wednesday it had raised $214 million in a Series A led by Lux "
+            "Capital. The round comes eight months after the company raised $30 million in seed "
+            "funding led by Lux Capital.",
+            date(2024, 9, 4),
+            {
+                deal({"Lux Capital", "Sakana AI"}, "investment", date(2024, 9, 4), 214e6),
+                deal({"Lux Capital", "Sakana AI"}, "investment", None, 30e6),
+            },
+            id="a-round-that-comes-after-an-earlier-one-keeps-them-apart",
+        ),
+        pytest.param(
             "Uber added an undisclosed investment in Wayve last August.",
             date(2025, 9, 19),
             {deal({"Uber", "Wayve"}, "investment", date(2024, 8, 1))},
