@@ -571,8 +571,8 @@ _POSSESSIVE_DEAL = _lower(
     r"multibillion-dollar|billion-dollar|\w+)\s+){0,3}(?:acquisition|investment|purchase|stake|deal|"
     r"partnership|tie-up|takeover|buyout|agreement|alliance|pact)\s+(?:of|in|with|for)\s+$"
 )
-_BACKED_AFTER = re.compile(r"-(?:backed|funded|owned|supported|controlled)\b")
-_BACKED_MASKED = re.compile(r"X+-(?:backed|funded|owned|supported|controlled)\b")
+_BACKED_AFTER = re.compile(r"-(?:backed|funded|owned|supported|controlled|based|powered)\b")
+_BACKED_MASKED = re.compile(r"X+-(?:backed|funded|owned|supported|controlled|based|powered)\b")
 _ATTRIBUTIVE_AFTER = _lower(
     r"^(?:['’]s)?\s*(?:in-house\s+|own\s+|latest\s+|newest\s+|next-generation\s+|custom\s+|"
     r"flagship\s+|top-end\s+|high-end\s+)?(?:GPUs?|chips?|systems|processors?|accelerators?|"
@@ -664,7 +664,7 @@ _IT_INSIDE = _lower(
     r"\bit\s+(?:will|would|plans to|is to|is set to|intends to)\s+(?:invest|spend|build|partner)\b"
 )
 _EXTRA_BREAK = re.compile(
-    r",\s+(?=and\s+(?:in|on|last|earlier|back in|separately|then|later|this|his|her)\b)|"
+    r",\s+(?=and\s+(?:in|on|last|earlier|back in|separately|then|later|this|his|her|within)\b)|"
     # "..., much of it tied to OpenAI, which signed an $11.9 billion contract with CoreWeave"
     r",\s+(?=(?:which|who)\s+(?:also\s+|had\s+|has\s+|in turn\s+|then\s+)?(?:signed|agreed|struck|"
     r"bought|acquired|invested|raised|led|paid|committed|pledged)\b)|,\s+(?=whose\s)|"
@@ -1581,7 +1581,12 @@ def _pick_date(clause: Span, text: str, published: date | None) -> DateMention |
 # A relative clause set off by commas that tells no deal of its own: what it dates is its own.
 _ASIDE = re.compile(
     r",\s+(?:which|who)\s+(?![^,;]*\b(?:signed|agreed|struck|bought|acquired|invested|raised|led|"
-    r"paid|backed|funded|took|joined|announced|sold|licensed|hired|partnered)\b)[^,;]*,"
+    r"paid|backed|funded|took|joined|announced|sold|licensed|hired|partnered|acquisition|purchase|"
+    r"deal|investment|round|stake|agreement|takeover|merger|contract)\b)[^,;]*,"
+)
+_DAYS_APART = re.compile(
+    r"(?i)\b(?:(?:a|one|two|three|four|five|six|a few|several|\d)\s+(?:days?|weeks?)|days|"
+    r"a day|hours)\s+(?:after|before|earlier|later)\b|\bwithin (?:days|hours|a week)\b"
 )
 _TERM_PREPOSITIONS = frozenset({"through", "until", "till", "by", "from"})
 _PRECISION_RANK = {"day": 0, "month": 1, "quarter": 2, "year": 3}
@@ -2262,6 +2267,19 @@ def _clause_facts(
             if f.announced is not None and f.announced.precision == "day"
         ]
         announced = prior[-1] if prior else None
+    if announced is None and (near := _DAYS_APART.search(clause.text)):
+        # "Cognition bought what was left of Windsurf days later": the month of the deal just
+        # told (a few days or weeks rarely cross into another month; the day is not known)
+        dated = [
+            f.announced
+            for f in facts_so_far
+            if f.announced is not None and not f.partial and index - f.sentence_index <= 3
+        ]
+        if dated:
+            month = dated[-1].value.replace(day=1)
+            announced = DateMention(
+                clause.start + near.start(), clause.start + near.end(), near.group(), month, "month"
+            )
     template = _Fact(
         parties=unique,
         deal_type=deal_type,
@@ -2277,6 +2295,7 @@ def _clause_facts(
         hedged=bool(_HEDGE_WORDS.search(lower_clause)) and bool(_HEDGE.search(clause.text)),
         announced_cue=bool(_ANNOUNCED.search(sentence.text)),
         background=standing_tie
+        or _EARLY_BACKER.search(clause.text)  # "is an early investor in Mistral": an older tie
         or (bool(_BACKGROUND_WORDS.search(lower_clause)) and _is_background(clause.text)),
         is_title=sentence.is_title,
         generic_only=generic_only,
@@ -2773,7 +2792,15 @@ def _compatible(deal: _Deal, fact: _Fact) -> bool:
             fact.amount is not None or fact.announced is not None
         ):
             return False
+        if _EARLY_BACKER.search(fact.clause.text) or _EARLY_BACKER.search(primary.clause.text):
+            return False  # "CMA CGM is an early investor in Mistral": a tie older than the pact
     return True
+
+
+_EARLY_BACKER = _lower(
+    r"\b(?:an?|the|its)\s+(?:early|earliest|existing|longtime|long-time|original|first|"
+    r"founding|seed)\s+(?:investor|backer|shareholder)s?\b"
+)
 
 
 def _tie_of_stake(a: _Fact, b: _Fact) -> bool:
@@ -2825,6 +2852,10 @@ def _merge_facts(facts: list[_Fact]) -> list[_Deal]:
 
 
 # "$1 billion into AI-related acquisitions": an object that is no organisation, so no deal.
+_INVESTMENT_IN_SOMETHING = re.compile(
+    r"\s*of\s+(?:new\s+)?investments?\s+in(?:to)?\s+(?!(?:the|a|an|its|their)\s+(?:round|startup|company|"
+    r"firm|lab|business)\b)"
+)
 _INVESTED_INTO_SOMETHING = re.compile(
     r"\s*(?:of\s+(?:new\s+)?investments?\s+)?(?:in|into)\s+(?!(?:total|cash|stock|shares|equity|all|recent|early|late|mid|the (?:past|last|"
     r"same|first|second|third|fourth)|January|February|March|April|May|June|July|August|September|"
@@ -2951,6 +2982,10 @@ _IT_SUBJECT_LIKE = _lower(
 
 def _attach_partial(deals: list[_Deal], fact: _Fact) -> bool:
     (party,) = fact.names
+    if fact.amount is not None and _INVESTMENT_IN_SOMETHING.match(
+        fact.clause.text, fact.amount.end - fact.clause.start
+    ):
+        return False  # "it also pledged $20 billion of investment in US shipping": not this deal
     candidates = [
         d for d in deals
         if party in d.names and min(abs(i - fact.sentence_index) for i in d.indexes) <= 2

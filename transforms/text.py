@@ -52,7 +52,9 @@ _BOILERPLATE_HEADINGS = re.compile(
     re.IGNORECASE,
 )
 _INLINE_BOILERPLATE = re.compile(
-    r"^\s*(?:related|read more|see also|also read|recommended|more|trending|watch)\s*:\s*\S",
+    # "Summary: CoreWeave has agreed to supply Meta ...": a recap restates what the story told
+    r"^\s*(?:related|read more|see also|also read|recommended|more|trending|watch|summary|recap|"
+    r"tl;dr|key takeaways|the bottom line|bottom line)\s*:\s*\S",
     re.IGNORECASE,
 )
 _PROMPT_LINE = re.compile(
@@ -76,7 +78,8 @@ _BOILERPLATE_OPENING = re.compile(
     r"categories|tags|latest news|you may also like|see also|further reading|sign up|subscribe|"
     r"newsletter|share this|share on|advertisement|sponsored|follow us|comment|leave a reply|"
     r"about the author|top stories|in other news|also read|recommended|watch|get our|get the|"
-    r"join |click here|copyright|all rights reserved"
+    r"join |click here|copyright|all rights reserved|summary|recap|tl;dr|key takeaways|"
+    r"the bottom line|bottom line"
 )
 _OPENING_LENGTH = 20  # longer than every phrase above
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•·▪►]|\d{1,2}[.)])\s+")

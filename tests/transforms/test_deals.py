@@ -920,6 +920,46 @@ def test_unseen_roles(text: str, expected: list[dict[str, str]]) -> None:
             id="a-round-that-comes-after-an-earlier-one-keeps-them-apart",
         ),
         pytest.param(
+            "In July Google agreed to pay $2.4 billion to license Windsurf's technology and hire "
+            "its chief executive. Cognition bought what was left of Windsurf days later.",
+            date(2025, 9, 20),
+            {
+                deal({"Google", "Windsurf"}, "acquihire", date(2025, 7, 1), 2.4e9),
+                deal({"Cognition", "Windsurf"}, "acquisition", date(2025, 7, 1)),
+            },
+            id="days-later-is-the-month-of-the-deal-just-told",
+        ),
+        pytest.param(
+            "French shipping group CMA CGM has signed a five-year partnership with Mistral AI, the "
+            "company said on Sunday. CMA CGM, which reported revenue of $55.5 billion last year, is an early "
+            "investor in Mistral. In March it also pledged $20 billion of investment in US "
+            "shipping.",
+            date(2025, 4, 7),
+            {
+                deal({"CMA CGM", "Mistral AI"}, "partnership", date(2025, 4, 6)),
+                deal({"CMA CGM", "Mistral AI"}, "investment", None),
+            },
+            id="an-early-investor-is-a-tie-of-its-own-and-an-aside-dates-nothing",
+        ),
+        pytest.param(
+            "SoftBank said on Wednesday it had agreed to acquire Ampere Computing, the designer of "
+            "Arm-based server processors, for $6.5 billion.\n"
+            "Summary: SoftBank buys Ampere, adding a chip designer alongside Arm.",
+            date(2025, 3, 20),
+            {deal({"Ampere Computing", "SoftBank"}, "acquisition", date(2025, 3, 19), 6.5e9)},
+            id="an-architecture-is-no-party-and-a-summary-restates",
+        ),
+        pytest.param(
+            "Universal Music Group signed a licensing deal with Udio in late October, and within "
+            "days it announced a partnership with Stability AI.",
+            date(2025, 11, 26),
+            {
+                deal({"Udio", "Universal Music Group"}, "licensing", date(2025, 10, 1)),
+                deal({"Stability AI", "Universal Music Group"}, "partnership", date(2025, 10, 1)),
+            },
+            id="and-within-days-starts-a-deal-of-its-own",
+        ),
+        pytest.param(
             "Uber added an undisclosed investment in Wayve last August.",
             date(2025, 9, 19),
             {deal({"Uber", "Wayve"}, "investment", date(2024, 8, 1))},
