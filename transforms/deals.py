@@ -2270,13 +2270,13 @@ def _clause_facts(
     if announced is None and (near := _DAYS_APART.search(clause.text)):
         # "Cognition bought what was left of Windsurf days later": the month of the deal just
         # told (a few days or weeks rarely cross into another month; the day is not known)
-        dated = [
+        told_dates = [
             f.announced
             for f in facts_so_far
             if f.announced is not None and not f.partial and index - f.sentence_index <= 3
         ]
-        if dated:
-            month = dated[-1].value.replace(day=1)
+        if told_dates:
+            month = told_dates[-1].value.replace(day=1)
             announced = DateMention(
                 clause.start + near.start(), clause.start + near.end(), near.group(), month, "month"
             )
