@@ -87,6 +87,17 @@ _TRUNCATED = re.compile(r"(?:…|\.\.\.)\s*$")
 _TEASER_HEAD = (40, 60)  # a teaser repeats at least 40, and is compared on at most 60, characters
 
 
+def _is_title_line(line: str, norm_title: str, before: list[Span]) -> bool:
+    """The page's own headline: the first line, or (under a masthead line) the headline's part
+    after "Newsletter name:" ("The Compute Ledger: Meta's Scale bet, ..." over two lines)."""
+    if any(span.is_title for span in before):
+        return False
+    norm = _normalise(line)
+    if not before:
+        return norm == norm_title
+    return len(norm) >= 20 and norm != norm_title and norm_title.endswith(": " + norm)
+
+
 def paragraphs(text: str, title: str | None = None) -> list[Span]:
     """Return the non-empty lines of ``text`` as spans, boilerplate marked.
 
@@ -108,7 +119,7 @@ def paragraphs(text: str, title: str | None = None) -> list[Span]:
             continue
         start = raw_start + (len(raw) - len(raw.lstrip()) if raw[0].isspace() else 0)
         end = start + len(line)
-        is_title = not spans and bool(norm_title) and _normalise(line) == norm_title
+        is_title = bool(norm_title) and len(spans) < 3 and _is_title_line(line, norm_title, spans)
         boiler = False
         opening = line[:_OPENING_LENGTH]
         maybe_boilerplate = not opening.isascii() or bool(

@@ -274,3 +274,14 @@ def test_segmentation_is_fast_on_adversarial_text(text: str) -> None:
         clauses(sentence)
     assert time.process_time() - began < 2.0
     assert_indexes(text, spans)
+
+
+def test_a_headline_split_under_a_masthead_is_the_title() -> None:
+    text = (
+        "The Compute Ledger — Friday edition\n"
+        "Meta's Scale bet, Glean's new round and OpenAI's Google cloud\n"
+        "Welcome back. Five things from a busy week.\n"
+        "Meta's Scale bet, Glean's new round and OpenAI's Google cloud\n"
+    )
+    title = "The Compute Ledger: Meta's Scale bet, Glean's new round and OpenAI's Google cloud"
+    assert [p.is_title for p in paragraphs(text, title)] == [False, True, False, False]
