@@ -77,6 +77,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
+        # a timeline entry: "- March: OpenAI signed a contract worth $11.9 billion"
+        "heading_month",
+        re.compile(rf"(?:^|(?<=^[•*\-–—] ))(?:Early |Late |Mid-)?{_MONTH}(?=:\s)", re.M),
+    ),
+    (
         "year",
         re.compile(
             r"\b(?P<prep>in|during|since|of|from|until|by|through|early|late|mid|end of|year-end|"
@@ -204,6 +209,10 @@ def _resolve(kind: str, m: re.Match[str], published: date | None) -> tuple[date,
             # would say "last month" or "in August"; "last March" in October is this year's.
             return date(published.year - 1, month, 1), "month"
         return _month_before(published, month, strictly=strictly), "month"
+    if kind == "heading_month":
+        if published is None:
+            return None
+        return _month_before(published, _month(g["month"]), strictly=False), "month"
     if kind == "year":
         return date(int(g["year"]), 1, 1), "year"
     if published is None:
@@ -310,6 +319,8 @@ def _possible_kinds(text: str) -> set[str]:
     kinds = {"iso", "year"} if has_year else set()
     if _MONTH_STEMS.search(text):
         kinds |= {"month_rel_year", "rel_month"}
+        if ":" in text:
+            kinds.add("heading_month")
         if has_year:
             kinds |= {"mdy", "dmy", "month_year"}
         if has_year or _DIGIT.search(text):

@@ -138,7 +138,7 @@ _CUE_STEMS = (
     *"""invest acqui buy bought purchas takeover merg snap pick combin pay paid stake fund financ rais
     folded absorbed
     round series backed backer backing backs participat participan led co-lead infusion shareholder investor
-    put pour plow pump inject tranche equity minority owned owns provid contribut commit hir rehir
+    put pour plow pump inject tranche equity minority owned owns stock shares provid contribut commit hir rehir
     poach recruit bring brought join rejoin re-join chip gpu accelerator processor tpu gigawatt gw
     semiconductor blackwell rubin hopper h100 h200 gb200 gb300 b200 mi3 mi4 trainium inferentia
     instinct silicon system compute computing cloud capacity datacent server supercomput
@@ -176,7 +176,7 @@ _TYPE_STEMS: dict[str, tuple[str, ...]] = {
     "investment": ("invest", "stake", "fund", "financ", "rais", "round", "series", "back", "led",
                    "participat", "participan", "part", "infusion", "shareholder", "put", "pour", "plow", "pump",
                    "inject", "tranche", "equity", "minority", "own", "provid", "contribut", "commit",
-                   "co-", "investor"),
+                   "co-", "investor", "stock", "shares"),
     "chip_supply": ("chip", "gpu", "accelerator", "processor", "tpu", "gigawatt", "gw", "semiconductor",
                     "blackwell", "rubin", "hopper", "h100", "h200", "gb200", "gb300", "b200", "mi3",
                     "mi4", "trainium", "inferentia", "instinct", "silicon", "system"),
@@ -237,10 +237,11 @@ _CUE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"tranche(?!\s+of\s+(?:what|the\s+(?:chips|processors|GPUs|capacity)))|"
         r"took part|take part|takes part|taking part|co-invest\w*|equity|minority position|"
         r"worth of (?:[\w’']+\s+){0,2}(?:shares|stock)|"
-        r"(?:\$|€|£)[\d.,]+\s*\w*\s+(?:of|in)\s+(?:[\w’'.-]+\s+){0,2}(?:stock|shares)\b|"
         r"(?:doubl|tripl|increas|boost|lift|rais)\w*\s+(?:its|their|his|her)\s+(?:total\s+)?(?:commitment|stake|investment|bet|holding)|"
         r"(?:provid|contribut)(?:e|es|ed|ing)\s+(?:about |up to |roughly |another |the remaining )?(?:\$|€|£)|"
         r"own(?:s|ed)? (?:roughly |about |around |nearly |almost |some )?\d+(?:\.\d+)?\s?(?:%|percent) of)\b|"
+        # "received $350 million of CoreWeave stock" (a sign opens no word: outside the \b group)
+        r"(?<!\w)(?:\$|€|£)[\d.,]+\s*\w*\s+(?:of|in)\s+(?:[\w’'.-]+\s+){0,2}(?:stock|shares)\b|"
         r"\bput(?:s|ting)?\b[^.;]{0,40}?(?:\$|€|£)[\d.,]+\s*\w*\s+(?:into|in)\b|\bput(?:s|ting)?\s+into\b|"
         r"\bcommit(?:s|ted|ting)?\s+(?:up to |about |another |a further |an additional )?(?:\$|€|£)[\d.,]+\s*\w*\s+to\s+the\s+(?:startup|lab|company)\b",
         re.I,
@@ -475,6 +476,9 @@ _INVESTEE_BEFORE = _lower(
     r"[\d.,]+\s*(?:billion|million|bn|m))\s+(?:[\w’'$.,-]+\s+){0,6}?(?:in|into|to|of|for)\s+"
     r"(?:the\s+|AI\s+|rival\s+|startup\s+|start-up\s+|French\s+|chatbot\s+maker\s+)*$|"
     r"(?:backed|backing|backs|funded|funding|financed|fund)\s+(?:the\s+)?$"
+)
+_ISSUER_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:common\s+|preferred\s+|class [ab]\s+)?(?:stock|shares)\b"
 )
 _INVESTEE_AFTER = _lower(
     r"^(?:['’]s)?\s*(?:,\s*(?:which|the|a|an)\b[^,]{0,60},\s*)?(?:has\s+|had\s+|have\s+|is\s+|was\s+|said\s+(?:it\s+)?(?:has\s+|had\s+)?)?"
@@ -851,7 +855,12 @@ _HOLDING = _lower(
 _DATE_HEADING = re.compile(
     r"^[•*\-–—\s]*(?:(?:early|mid|late)[\s-]+)?(?:January|February|March|April|May|June|July|August|"
     r"September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|"
-    r"Sept?\.?|Oct\.?|Nov\.?|Dec\.?|Q[1-4])?\s*(?:\d{1,2},?\s+)?(?:19|20)\d\d\s*:"
+    r"Sept?\.?|Oct\.?|Nov\.?|Dec\.?|Q[1-4])?\s*(?:\d{1,2},?\s+)?(?:19|20)\d\d\s*:|"
+    # "- March: ...", "- Earlier this month: ...", "- Last Thursday: ..."
+    r"^[•*\-–—\s]*(?:(?:early|mid|late|earlier|later)[\s-]+)?(?:(?:this|last|in)\s+)?"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|yesterday|today)\s*:",
+    re.I,
 )
 
 
@@ -1656,6 +1665,9 @@ def _roles(
 
 def _investee(parties: list[_Party], text: str) -> str:
     for p in parties:
+        if _ISSUER_AFTER.match(text, p.end, p.end + 40):
+            return p.name  # "received $350 million of CoreWeave stock": whose shares they are
+    for p in parties:
         before, after = text[max(0, p.start - 80) : p.start], text[p.end : p.end + 80]
         if _INVESTEE_BEFORE.search(before) or _INVESTEE_AFTER.match(after):
             return p.name
@@ -1735,6 +1747,10 @@ def extract_deals(article: Article, gazetteer: Gazetteer) -> list[DealMention]:
         seen_texts.setdefault(norm[:40], []).append(norm)
         mentioned = index.orgs_in(sentence.start, sentence.end)
         last = facts[-1] if facts else None
+        if last is not None and len(facts) >= 2 and _PART_OF_DEAL.match(last.clause.text):
+            # "As part of that deal, OpenAI received $350 million of stock": a further tranche
+            # ("May 2025 — OpenAI expanded its commitment") continues the deal, not its part
+            last = facts[-2]
         if (
             not mentioned
             and last is not None
@@ -2249,7 +2265,8 @@ def _clause_facts(
         return []  # two outlets named together are sources, unless one buys or backs the other
     announced = _pick_date(clause, text, published) or round_date
     if announced is None and re.search(
-        r"(?i)\bas part of (?:the|that|this|its) (?:arrangement|deal|agreement|contract|pact)\b",
+        r"(?i)\b(?:as|in a separate|in another) part of (?:the|that|this|its) (?:arrangement|deal|"
+        r"agreement|contract|pact)\b",
         clause.text,
     ):
         dated = [
@@ -2422,11 +2439,16 @@ _DATE_HINT = _lower(
 
 
 def _latest_with(facts: list[_Fact], names: set[str], index: int) -> _Fact | None:
-    """The latest fact of the last three sentences that names all of ``names``."""
+    """The latest fact of the last three sentences that names all of ``names`` (a part of a deal
+    told "as part of that deal" stands for the deal it is part of)."""
+    part = None
     for fact in reversed(facts[-8:]):
         if index - fact.sentence_index <= 3 and names and names <= fact.names:
+            if _PART_OF_DEAL.match(fact.clause.text) and part is None:
+                part = fact
+                continue
             return fact
-    return None
+    return part
 
 
 # "... and put in more money in 2021": a further tranche whose size the text does not give.
@@ -2945,22 +2967,31 @@ def _story_buyer(deals: list[_Deal], text: str, target: str, gazetteer: Gazettee
 def _tranche_sibling(deals: list[_Deal], fact: _Fact) -> _Deal | None:
     """The deal just told between the same two sides, when a one-sided clause dates another event
     of that relationship: its own date differs, and so does its figure if it has one."""
-    if (
-        fact.announced is None
-        or fact.deal_type != "investment"
-        or not (
+    if fact.announced is None:
+        return None
+    if fact.deal_type == "investment":
+        if not (
             _IT_SUBJECT_LIKE.match(fact.clause.text)
             or (fact.amount is not None and _FURTHER.search(fact.clause.text))
-        )
-    ):
+        ):
+            return None
+        reach = 1
+    elif fact.deal_type in {"cloud_compute", "chip_supply"}:
+        # "- May: OpenAI expanded the contract by $4 billion": a later order of the same pair
+        if fact.amount is None or not (
+            _FURTHER.search(fact.clause.text) or _EXPANDED.search(fact.clause.text)
+        ):
+            return None
+        reach = 3
+    else:
         return None
     (party,) = fact.names
     for deal in deals:
         if (
             party in deal.names
             and len(deal.names) == 2
-            and deal.primary.deal_type == "investment"
-            and 0 < fact.sentence_index - max(deal.indexes) <= 1
+            and deal.primary.deal_type == fact.deal_type
+            and 0 < fact.sentence_index - max(deal.indexes) <= reach
             and all(
                 f.announced is not None and not _same_date(f.announced, fact.announced)
                 for f in deal.specific
@@ -2972,6 +3003,9 @@ def _tranche_sibling(deals: list[_Deal], fact: _Fact) -> _Deal | None:
 
 
 _FURTHER = _lower(r"(?i)\b(?:more|further|another|additional|completing|top(?:ped|s)? up)\b")
+_EXPANDED = _lower(
+    r"(?i)\b(?:expand(?:ed|s|ing)?|extend(?:ed|s|ing)?|added|adds|enlarged|boosted)\b"
+)
 # "It deepened ...", "The relationship grew ...": the clause continues the story of a pair.
 _IT_SUBJECT_LIKE = _lower(
     r"(?i)^\s*(?:it|the (?:relationship|partnership|alliance|tie-up|bond))\s+"
@@ -3463,6 +3497,10 @@ _ROUNDUP = _lower(
 )
 
 
+_PART_OF_DEAL = _lower(
+    r"(?i)^[^a-z]*(?:as (?:a )?part of (?:that|the|this) (?:deal|agreement|arrangement|contract)|"
+    r"in a separate part of (?:that|the|this) (?:deal|agreement|arrangement|contract))\b"
+)
 _SAME_ANNOUNCEMENT = _lower(
     r"(?i)\b(?:also|as part of|in addition|additionally|for its part|in turn|in return|under the (?:new|revised|same|expanded) "
     r"(?:terms|agreement|deal|arrangement))\b"

@@ -960,6 +960,21 @@ def test_unseen_roles(text: str, expected: list[dict[str, str]]) -> None:
             id="and-within-days-starts-a-deal-of-its-own",
         ),
         pytest.param(
+            "A month of contracts:\n"
+            "- March: OpenAI signed a contract worth $11.9 billion for CoreWeave capacity. In a "
+            "separate part of the deal, OpenAI received $350 million of CoreWeave stock.\n"
+            "- May: OpenAI expanded the contract by $4 billion, through April 2029.\n"
+            "- Last Thursday: OpenAI added a further contract worth up to $6.5 billion.",
+            date(2025, 9, 30),
+            {
+                deal({"CoreWeave", "OpenAI"}, "cloud_compute", date(2025, 3, 1), 11.9e9),
+                deal({"CoreWeave", "OpenAI"}, "investment", date(2025, 3, 1), 350e6),
+                deal({"CoreWeave", "OpenAI"}, "cloud_compute", date(2025, 5, 1), 4e9),
+                deal({"CoreWeave", "OpenAI"}, "cloud_compute", date(2025, 9, 25), 6.5e9),
+            },
+            id="a-timeline-dates-each-entry-and-expansions-are-their-own-orders",
+        ),
+        pytest.param(
             "Uber added an undisclosed investment in Wayve last August.",
             date(2025, 9, 19),
             {deal({"Uber", "Wayve"}, "investment", date(2024, 8, 1))},
@@ -969,3 +984,11 @@ def test_unseen_roles(text: str, expected: list[dict[str, str]]) -> None:
 )
 def test_backers_and_build_outs(text: str, published: date | None, expected: set[Deal]) -> None:
     assert deals(text, published) == expected
+
+
+def test_shares_received_make_the_issuer_the_investee() -> None:
+    (stake,) = roles(
+        "In a separate deal on Monday, OpenAI received $350 million of CoreWeave stock.",
+        published=date(2025, 3, 12),
+    )
+    assert stake == {"CoreWeave": "investee", "OpenAI": "investor"}
