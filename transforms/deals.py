@@ -620,7 +620,7 @@ _IT_SUBJECT = re.compile(
     r"(?:(?:in|on|at|by|last|earlier|back in|then|and|but|also|separately|meanwhile|later|this)\b"
     r"[^,]{0,30}?,?\s+"
     # "Six years ago next month, it agreed to ...": any short opening phrase without a name
-    r"|[a-z0-9 '’-]{0,40}?,\s+)?"
+    r"|[a-z0-9 '’-]{0,40}?,\s+){0,2}"  # "A year later, in June 2024, it bought Tabular"
     # "we announced an agreement to acquire Paradox": a company's own blog or release
     r"(?:(?:it|we)\s+(?:has\s+|have\s+|had\s+|also\s+|then\s+|later\s+|reportedly\s+|quietly\s+)*"
     r"(?!is\b|was\b|are\b|were\b|would\b|could\b|may\b|might\b|said\b|says\b|"
@@ -1569,10 +1569,16 @@ def _pick_date(clause: Span, text: str, published: date | None) -> DateMention |
         start = clause.start + d.start
         before = text[max(0, start - 40) : start]
         after = text[clause.start + d.end : clause.start + d.end + 20]
-        if _NOT_DEAL_DATE_BEFORE.search(before) or _NOT_DEAL_DATE_AFTER.match(after):
+        if (
+            _NOT_DEAL_DATE_BEFORE.search(before) and not after.startswith((", when", " when"))
+        ) or _NOT_DEAL_DATE_AFTER.match(after):
+            continue  # but "the figure from June 2023, when Cohere raised": that event's date
+        lead = d.text.split(None, 1)[0].casefold()
+        if lead in _TERM_PREPOSITIONS or (lead == "from" and published is None):
+            # "with sites coming online through 2026": when it runs, not when it was agreed
+            # ("from 2027" too; in a dated article a later date is dropped anyway, and "the
+            # figure from June 2023" is a past event's date)
             continue
-        if d.text.split(None, 1)[0].casefold() in _TERM_PREPOSITIONS:
-            continue  # "with sites coming online through 2026": when it runs, not when agreed
         if reviewed and not _AGREED_BEFORE.search(before):
             continue
         if published is not None and d.value > published:
@@ -1597,7 +1603,7 @@ _DAYS_APART = re.compile(
     r"(?i)\b(?:(?:a|one|two|three|four|five|six|a few|several|\d)\s+(?:days?|weeks?)|days|"
     r"a day|hours)\s+(?:after|before|earlier|later)\b|\bwithin (?:days|hours|a week)\b"
 )
-_TERM_PREPOSITIONS = frozenset({"through", "until", "till", "by", "from"})
+_TERM_PREPOSITIONS = frozenset({"through", "until", "till", "by"})
 _PRECISION_RANK = {"day": 0, "month": 1, "quarter": 2, "year": 3}
 
 
@@ -1790,7 +1796,7 @@ def extract_deals(article: Article, gazetteer: Gazetteer) -> list[DealMention]:
             if len({p.name for p in named}) >= 2 and _DENIAL.search(sentence.text):
                 denied.append(frozenset(p.name for p in named))  # "Musk denied a report that ..."
             lead_in = _lead_in(position, sentence, named)
-            if named:
+            if named and not (subject is not None and _IT_SUBJECT.match(sentence.text)):
                 subject = named[0]
             salience.add(quick)
             if _is_heading(sentence.text, named):
@@ -1935,7 +1941,8 @@ def extract_deals(article: Article, gazetteer: Gazetteer) -> list[DealMention]:
             )
         )
         named = [p for p in sentence_parties if p.kind != "media"]
-        if named:
+        if named and not (subject is not None and _IT_SUBJECT.match(sentence.text)):
+            # "A year later, it bought Tabular": "it" stays the subject, not what it bought
             subject = named[0]
         salience.add(sentence_parties)
     deals = _merge_facts([f for f in facts if not f.is_title])

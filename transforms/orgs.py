@@ -269,13 +269,13 @@ _FALLBACK_DESCRIBED = re.compile(
     rf"(?:{trie_regex(_DESCRIBING_NOUNS, not_after=_WORD_CHAR)})\s+{_NAME}"
 )
 _FALLBACK_APPOSITIVE = re.compile(
-    rf"({_WORD}(?:{_NEXT_WORD}){{0,2}}),\s+(?:a|an)\s+"
+    rf"({_WORD}(?:{_NEXT_WORD}){{0,2}}),\s+(?:a|an|the)\s+"
     r"(?:[\w$.,-]+\s+){0,5}(?:startup|start-up|company|firm|developer|maker|lab|provider|"
     r"chipmaker|platform|operator|unicorn)\b"
 )
-# Every _FALLBACK_APPOSITIVE match holds ", a" or ", an": far cheaper to look for than trying
+# Every _FALLBACK_APPOSITIVE match holds ", a", ", an" or ", the": far cheaper to look for than trying
 # that pattern at every capital.
-_APPOSITIVE_HINT = re.compile(r",\s+an?\s")
+_APPOSITIVE_HINT = re.compile(r",\s+(?:an?|the)\s")
 # "a round led by Disruptive", "acquired Tabular": whoever leads, backs, buys or is bought in a
 # deal clause is an organisation.
 _SLOT_WORDS = [

@@ -975,6 +975,32 @@ def test_unseen_roles(text: str, expected: list[dict[str, str]]) -> None:
             id="a-timeline-dates-each-entry-and-expansions-are-their-own-orders",
         ),
         pytest.param(
+            "Databricks agreed in June 2023 to pay $1.3 billion for MosaicML. A year later, in "
+            "June 2024, it bought Tabular for more than $1 billion. In May of this year it agreed "
+            "to acquire Neon for about $1 billion.",
+            date(2025, 9, 10),
+            {
+                deal({"Databricks", "MosaicML"}, "acquisition", date(2023, 6, 1), 1.3e9),
+                deal({"Databricks", "Tabular"}, "acquisition", date(2024, 6, 1), 1e9),
+                deal({"Databricks", "Neon"}, "acquisition", date(2025, 5, 1), 1e9),
+            },
+            id="it-stays-the-buyer-not-what-it-bought",
+        ),
+        pytest.param(
+            "Harvey, the AI platform for legal services, said on Monday it has raised $300 "
+            "million in a round led by Kleiner Perkins.",
+            date(2025, 6, 24),
+            {deal({"Harvey", "Kleiner Perkins"}, "investment", date(2025, 6, 23), 300e6)},
+            id="an-apposition-with-the-shows-a-company",
+        ),
+        pytest.param(
+            "Cohere raised $500 million on Thursday. The valuation is triple the figure from "
+            "June 2023, when Cohere raised $270 million in a round led by Inovia Capital.",
+            date(2025, 8, 15),
+            {deal({"Cohere", "Inovia Capital"}, "investment", date(2023, 6, 1), 270e6)},
+            id="a-date-followed-by-when-dates-that-event",
+        ),
+        pytest.param(
             "Uber added an undisclosed investment in Wayve last August.",
             date(2025, 9, 19),
             {deal({"Uber", "Wayve"}, "investment", date(2024, 8, 1))},
