@@ -1327,7 +1327,10 @@ _ROUND_WORDS = _lower(
 _POWER_DEAL = _lower(
     r"(?i)\b(?:power purchase|buy(?:s|ing)? (?:the )?(?:power|electricity|output|energy)|"
     r"purchas\w* (?:the )?(?:power|electricity|output)|(?:deliver|supply|supplies|provide)\w* "
-    r"(?:[\d,.]+ )?(?:megawatts|gigawatts|MW|GW|power|electricity)|"
+    r"(?:[\d,.]+ )?(?:megawatts|gigawatts|MW|GW|power|electricity)"
+    # "supply 6 gigawatts of its Instinct GPUs": chips counted in power, not power
+    r"(?! of (?:its |their |the |his |her )?(?:[\w-]+ ){0,2}(?:chips|gpus|accelerators|processors|"
+    r"systems|compute|computing|instinct|tpus|servers))|"
     r"(?:gigawatts|megawatts) of (?:new )?(?:wind|solar|nuclear|renewable|clean|carbon-free)|"
     r"(?:nuclear|wind|solar) (?:power|energy|plant|reactors?|capacity|farms?)|small modular reactors?)"
 )
@@ -1602,6 +1605,26 @@ _ASIDE = re.compile(
 _DAYS_APART = re.compile(
     r"(?i)\b(?:(?:a|one|two|three|four|five|six|a few|several|\d)\s+(?:days?|weeks?)|days|"
     r"a day|hours)\s+(?:after|before|earlier|later)\b|\bwithin (?:days|hours|a week)\b"
+)
+
+
+def _story_customer(facts: list[_Fact], supplier: str) -> _Party | None:
+    """The company in every chip or compute deal the story has told so far (two at least)."""
+    told = [f for f in facts if f.deal_type in {"chip_supply", "cloud_compute"} and not f.partial]
+    if len(told) < 2:
+        return None
+    common = set.intersection(*(set(f.names) for f in told)) - {supplier}
+    for party in (p for f in reversed(told) for p in f.parties):
+        if party.name in common and party.kind in {"lab", "company", "neocloud", "hyperscaler"}:
+            return party
+    return None
+
+
+# "agreed to supply 6 gigawatts of its Instinct GPUs": a supply whose buyer the clause leaves out
+_SUPPLIES_UNNAMED = _lower(
+    r"\b(?:agreed|agrees|will|would|is to|plans to)\s+(?:to\s+)?(?:supply|provide|deliver|ship)\s+"
+    r"(?:(?:up to|about|roughly|more than|at least)\s+)?[\d.,]+\s*(?:gigawatts?|gw|megawatts?|mw|"
+    r"million|thousand|billion)?\b(?![^.;]*\bto\s+[A-Z])"
 )
 _TERM_PREPOSITIONS = frozenset({"through", "until", "till", "by"})
 _PRECISION_RANK = {"day": 0, "month": 1, "quarter": 2, "year": 3}
@@ -2054,6 +2077,16 @@ def _clause_facts(
         # "The AI Infrastructure Partnership was set up in September 2024 by BlackRock, GIP,
         # Microsoft and MGX": a venture of its founders; the venture itself is not a party.
         parties, vehicle = founders, founded
+        masked = _mask(clause, parties)
+    if (
+        len({p.name for p in parties}) == 1
+        and parties[0].kind == "chipmaker"
+        and _SUPPLIES_UNNAMED.search(clause.text)
+        and (buyer := _story_customer(facts_so_far, parties[0].name)) is not None
+    ):
+        # "AMD (Oct. 6). Advanced Micro Devices agreed to supply 6 gigawatts of its Instinct
+        # GPUs": in a story about one buyer's orders, the chips go to that buyer
+        parties = [*parties, replace(buyer, attributive=False, is_descriptor=True)]
         masked = _mask(clause, parties)
     types = _deal_types(masked, parties, gazetteer)
     if founded and vehicle is founded:

@@ -1001,6 +1001,20 @@ def test_unseen_roles(text: str, expected: list[dict[str, str]]) -> None:
             id="a-date-followed-by-when-dates-that-event",
         ),
         pytest.param(
+            "OpenAI signed a letter of intent with Nvidia on Sept. 22 for 10 gigawatts of Nvidia "
+            "chips. OpenAI and Broadcom said on Oct. 13 they will deploy 10 gigawatts of custom "
+            "accelerators.\n"
+            "AMD (Oct. 6). Advanced Micro Devices agreed to supply 6 gigawatts of its Instinct "
+            "GPUs over several years.",
+            date(2025, 10, 15),
+            {
+                deal({"Nvidia", "OpenAI"}, "chip_supply", date(2025, 9, 22)),
+                deal({"Broadcom", "OpenAI"}, "chip_supply", date(2025, 10, 13)),
+                deal({"AMD", "OpenAI"}, "chip_supply", date(2025, 10, 6)),
+            },
+            id="chips-supplied-to-no-one-named-go-to-the-story-s-buyer",
+        ),
+        pytest.param(
             "Uber added an undisclosed investment in Wayve last August.",
             date(2025, 9, 19),
             {deal({"Uber", "Wayve"}, "investment", date(2024, 8, 1))},
