@@ -261,7 +261,10 @@ _CUE_PATTERNS: dict[str, re.Pattern[str]] = {
     "licensing": re.compile(
         r"\b(?:licen[cs](?:e|es|ed|ing|or|ee|ees)|content (?:deal|agreement|partnership)|"
         r"(?:access to|use of|use|using|display|train on|training on)\s+(?:[\w’'-]+\s+){0,4}?(?:archives?|content|"
-        r"articles|journalism|posts|images|library|stories|reporting|news)|data[- ]licensing|content pact)\b",
+        r"articles|journalism|posts|images|library|stories|reporting|news)|data[- ]licensing|content pact|"
+        # "Microsoft will pay Anthropic to use its models": paying a maker for its product
+        r"pa(?:y|ys|id|ying)\s+X{2,}[X\s.&'-]*?\s+(?:to use|for (?:the )?use of|for access to)\s+"
+        r"(?:its|their)\s+(?:\w+\s+)?(?:models?|technology|software|tools?))\b",
         re.I,
     ),
     "partnership": re.compile(
@@ -900,6 +903,21 @@ _BACKERS_RELATIVE = re.compile(
 )
 
 
+# "Cognition, the maker of the Devin coding agent that bought Windsurf in July, said it raised
+# $400M": the apposition tells a deal of its own
+# "..., said it raised more than $400M": the rest of a sentence whose subject came before a cut
+_SAID_IT = re.compile(
+    r"(?:said|says|announced|confirmed|disclosed)\s+(?:on\s+\w+\s+|this week\s+|last week\s+)?"
+    r"(?:that\s+)?it\s+(?:has\s+|had\s+)?[a-z]+ed\b"
+)
+_APPOSED_DEAL = re.compile(
+    r",\s+(?=(?:the|a|an)\s+[^,;]{0,60}?\b(?:that|which|who)\s+(?:also\s+|had\s+|has\s+)?"
+    r"(?:bought|acquired|backed|invested in|took over|merged with|licensed)\b)([^,;]*)(?:,\s*|$)"
+)
+_APPOSED_DEAL_START = re.compile(
+    r"(?:the|a|an)\s+[^,;]{0,60}?\b(?:that|which|who)\s+(?:also\s+|had\s+|has\s+)?"
+    r"(?:bought|acquired|backed|invested in|took over|merged with|licensed)\b"
+)
 _STANDING_TIE = re.compile(
     r"(?:(?:which|who)\s+(?:is|are|has been|have been)\s+)?(?:also\s+)?"
     r"(?:backed|funded|financed|part-owned|owned)\s+by\b"
@@ -907,10 +925,11 @@ _STANDING_TIE = re.compile(
 
 
 def _cut_backers(clause: Span) -> list[Span]:
-    """The clause with a parenthetical "which is backed by ..." cut out as a clause of its own."""
-    if "by" not in clause.text:
-        return [clause]
-    m = _BACKERS_RELATIVE.search(clause.text)
+    """The clause with a parenthetical "which is backed by ..." (or "the maker of Devin that
+    bought Windsurf in July") cut out as a clause of its own."""
+    m = _BACKERS_RELATIVE.search(clause.text) if "by" in clause.text else None
+    if m is None and (", the " in clause.text or ", a" in clause.text):
+        m = _APPOSED_DEAL.search(clause.text)
     if m is None or m.start() == 0 or not clause.text[: m.start()].split()[-1][:1].isupper():
         return [clause]  # "A new company, funded by ...": no named company is backed
     head = Span(clause.start, clause.start + m.start(), clause.text[: m.start()])
@@ -1867,11 +1886,11 @@ def extract_deals(article: Article, gazetteer: Gazetteer) -> list[DealMention]:
                 if recalled is not None:
                     facts.append(recalled)
                     continue
-            if not parties and not (subject is not None and _IT_SUBJECT.match(clause.text)):
-                continue
-            if shopping or not (
-                parties or (subject is not None and _IT_SUBJECT.match(clause.text))
-            ):
+            it_clause = (subject is not None and bool(_IT_SUBJECT.match(clause.text))) or (
+                bool(_SAID_IT.match(clause.text))
+                and any(p.kind != "media" and p.start < clause.start for p in sentence_parties)
+            )
+            if shopping or not (parties or it_clause):
                 continue
             new_facts = _clause_facts(
                 clause,
@@ -2195,7 +2214,7 @@ def _clause_facts(
     if (
         it_refers_to is None
         and relative_to is not None
-        and (_RELATIVE.match(clause.text) or standing_tie)
+        and (_RELATIVE.match(clause.text) or standing_tie or _APPOSED_DEAL_START.match(clause.text))
     ):
         it_refers_to = relative_to  # "..., tied to OpenAI, which signed a contract with CoreWeave"
     if it_refers_to is not None and it_refers_to.name not in {u.name for u in unique}:
@@ -3071,7 +3090,13 @@ def _attach_partial(deals: list[_Deal], fact: _Fact) -> bool:
     ]  # fmt: skip
     if not candidates:
         return False
-    deal = min(candidates, key=lambda d: min(abs(i - fact.sentence_index) for i in d.indexes))
+    deal = min(
+        candidates,
+        key=lambda d: (
+            d.primary.deal_type != fact.deal_type,  # a round's figure goes to the round, not a
+            min(abs(i - fact.sentence_index) for i in d.indexes),  # purchase told beside it
+        ),
+    )
     has_amount = any(f.amount is not None for f in deal.facts)
     if (
         fact.amount is not None

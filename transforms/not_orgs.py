@@ -1,4 +1,5 @@
-"""Capitalised words that look like organisations but are not: places, nationalities, people.
+"""Capitalised words that look like organisations but are not: places, nationalities, people,
+products.
 
 The organisation fallback finds companies by shape ("agreed to buy Tableau", "Israeli software
 company WalkMe"); these lists stop it taking the place, the nationality or the person in such a
@@ -9,7 +10,7 @@ of the world.
 
 from __future__ import annotations
 
-__all__ = ["DEMONYMS", "PEOPLE", "PLACES", "is_person", "is_place"]
+__all__ = ["DEMONYMS", "PEOPLE", "PLACES", "PRODUCTS", "is_person", "is_place", "is_product"]
 
 _COUNTRIES = """
 Afghanistan Albania Algeria Argentina Armenia Australia Austria Azerbaijan Bahrain Bangladesh
@@ -73,7 +74,14 @@ _PEOPLE = [
     "Bill Gates", "Steve Ballmer", "Warren Buffett", "Buffett", "Larry Page", "Sergey Brin",
     "Jony Ive", "Mark Cuban", "Vijaye Raji", "Noam Brown", "Andrej Karpathy", "Yann LeCun",
 ]  # fmt: skip
+# Products that deals are about ("Microsoft to pay for Claude"): the maker is the party, and
+# the gazetteer names it where the text does ("the Claude maker").
+_PRODUCTS = """
+ChatGPT Claude Gemini Llama Grok Copilot Siri Alexa Sora Codex Cursor Devin Bard Bing Chrome
+Android iPhone Windows Office Azure Instinct Blackwell Hopper Rubin Trainium Inferentia
+"""
 PEOPLE: frozenset[str] = frozenset(_PEOPLE)
+PRODUCTS: frozenset[str] = frozenset(_PRODUCTS.split())
 DEMONYMS: frozenset[str] = frozenset(_DEMONYMS.split()) | {"South Korean", "North Korean"}
 PLACES: frozenset[str] = frozenset(
     [*_COUNTRIES.split(), *_US_STATES.split(), *_CITIES_AND_REGIONS.split(), *_MULTIWORD]
@@ -90,3 +98,8 @@ def is_place(words: str) -> bool:
     """Whether ``words`` name a place or a nationality ("Israel", "South Korea", "Israeli", "NEW
     YORK"), in any capitalisation."""
     return " ".join(words.split()).casefold() in _FOLDED
+
+
+def is_product(words: str) -> bool:
+    """Whether ``words`` name a well-known product rather than its maker ("Claude", "ChatGPT")."""
+    return " ".join(words.split()) in PRODUCTS

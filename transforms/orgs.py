@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from itertools import accumulate, pairwise
 
-from transforms.not_orgs import is_person, is_place
+from transforms.not_orgs import is_person, is_place, is_product
 
 __all__ = [
     "Gazetteer",
@@ -453,7 +453,13 @@ class Gazetteer:
                 name = canonical_name(written)
                 if name in self._forms:
                     name = self._forms[name][0]
-                if len(name) < 2 or name in _NOT_ORG_WORDS or is_place(name) or is_person(name):
+                if (
+                    len(name) < 2
+                    or name in _NOT_ORG_WORDS
+                    or is_place(name)
+                    or is_person(name)
+                    or is_product(name)
+                ):
                     continue
                 if " " in name and is_place(name.rsplit(" ", 1)[0]):
                     continue  # "Paris AI summit", "Abu Dhabi AI": a place's AI, not a company

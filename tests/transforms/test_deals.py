@@ -1015,6 +1015,29 @@ def test_unseen_roles(text: str, expected: list[dict[str, str]]) -> None:
             id="chips-supplied-to-no-one-named-go-to-the-story-s-buyer",
         ),
         pytest.param(
+            "Also on Monday, Cognition, the maker of the Devin coding agent that bought Windsurf "
+            "in July, said it raised more than $400M at a $10.2 billion valuation. Founders Fund "
+            "led, with Lux Capital, 8VC and Bain Capital Ventures participating.",
+            date(2025, 9, 12),
+            {
+                deal({"Cognition", "Windsurf"}, "acquisition", date(2025, 7, 1)),
+                deal(
+                    {"8VC", "Bain Capital Ventures", "Cognition", "Founders Fund", "Lux Capital"},
+                    "investment",
+                    date(2025, 9, 8),
+                    400e6,
+                ),
+            },
+            id="an-apposition-tells-its-own-deal-and-the-round-keeps-its-figure",
+        ),
+        pytest.param(
+            "Microsoft to pay for Claude. Microsoft will pay Anthropic to use its models in "
+            "Office, The Information reported on Tuesday.",
+            date(2025, 9, 12),
+            {deal({"Anthropic", "Microsoft"}, "licensing", date(2025, 9, 9))},
+            id="a-product-is-no-party",
+        ),
+        pytest.param(
             "Uber added an undisclosed investment in Wayve last August.",
             date(2025, 9, 19),
             {deal({"Uber", "Wayve"}, "investment", date(2024, 8, 1))},
