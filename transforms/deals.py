@@ -220,7 +220,10 @@ _CUE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"\b(?:invest(?:s|ed|ing|ment|ments|or|ors)?|stakes?|funding|financing|"
         # "raised its full-year revenue forecast", "raising prices": no money raised
         r"rais(?:e|es|ed|ing)(?!\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,3}(?:forecasts?|outlook|guidance|"
-        r"targets?|estimates?|prices?|dividends?|rates?|concerns?|questions?|stakes? in)\b)|"
+        r"targets?|estimates?|prices?|dividends?|rates?|concerns?|questions?|stakes? in)\b)"
+        # "raised questions about ...": doubts, not money
+        r"(?!\s+(?:questions?|concerns?|doubts?|eyebrows|fears?|alarms?|hopes?|expectations|"
+        r"the (?:question|prospect|possibility|alarm|stakes)|prices?|rates?)\b)|"
         r"(?:funding |investment |series [a-h] |seed |new |latest )round|"
         r"(?:a|the|its|this|that) (?:(?:\$|€|£)[\d.,]+\s*\w*\s+)?round(?= led| co-led| of| that| at)|"
         r"series [a-z]\b|backed|backer|backers|backing|(?:funded|financed) by|co-led|co-leads?|led the round|led(?=\s*[,.;])|"
@@ -347,7 +350,8 @@ _EXCLUDED_BEFORE = _lower(
     r"(?:blessing|approval|permission|consent|backing|support|scrutiny|review|investigation|probe)\s+"
     r"(?:of|from)\s+(?:the\s+)?$|(?:approved by|cleared by|(?:rivals?|competitors?|customers?|clients?|"
     r"users?|peers?)\s+(?:such as|like|including)|former|ex-|alumni of|veterans? of|formerly (?:of|at)|previously (?:of|at)|"
-    r"who (?:led|ran|worked at|left)|left|quit|departed|versus|vs\.?|than|unlike|rather than|behind|"
+    r"who (?:led|ran|worked at|left|had joined|joined)|left|quit|departed|versus|vs\.?|than|unlike|"
+    r"rather than|behind|joined (?:[^\s]+\s+){1,3}from|"
     r"ahead of|trails?|trailing)\s+(?:the\s+)?$|"
     # "its biggest purchase since Slack": a past deal for scale, not a party to this one
     r"\b(?:biggest|largest|first|most expensive|priciest|top)\b[^.;]{0,40}\bsince\s+(?:the\s+|its\s+)?$"
@@ -1243,7 +1247,8 @@ def _resolve_parties(
         ):
             continue  # "..., the company said": the speaker is one of the parties already named
         if any(
-            0 <= start - p.end <= 3 and text[p.end : start].strip() in {",", ""} for p in parties
+            0 <= start - p.end <= 3 and text[p.end : start].strip() in {",", ""}
+            for p in (*earlier[-2:], *parties)  # the name may end the clause before
         ):
             continue  # "Cognition, the maker of Devin": an apposition renames the company just named
         if parties and _PREDICATE_BEFORE.search(text, max(clause.start, start - 30), start):
@@ -1644,6 +1649,10 @@ _SUPPLIES_UNNAMED = _lower(
     r"\b(?:agreed|agrees|will|would|is to|plans to)\s+(?:to\s+)?(?:supply|provide|deliver|ship)\s+"
     r"(?:(?:up to|about|roughly|more than|at least)\s+)?[\d.,]+\s*(?:gigawatts?|gw|megawatts?|mw|"
     r"million|thousand|billion)?\b(?![^.;]*\bto\s+[A-Z])"
+)
+_OPENING_WHEN = re.compile(
+    r"\W*(?:also\s+|separately\s+|and\s+)?(?:on|in|last|earlier|late|early|this)\b[^,;]{0,30},",
+    re.I,
 )
 _TERM_PREPOSITIONS = frozenset({"through", "until", "till", "by"})
 _PRECISION_RANK = {"day": 0, "month": 1, "quarter": 2, "year": 3}
@@ -2334,6 +2343,13 @@ def _clause_facts(
         announced = dated[-1].announced if dated else None
     if announced is None and clause.text != sentence.text and not standing_tie:
         announced = _attribution_date(sentence, text, published)
+    opening = _OPENING_WHEN.match(sentence.text) if announced is None else None
+    if opening and not standing_tie and 0 < clause.start - sentence.start <= 120:
+        # "Also on Monday, Cognition, the maker of Devin ..., said it raised $400M": the
+        # sentence's opening phrase dates what the sentence goes on to say
+        announced = _pick_date(
+            Span(sentence.start, sentence.start + opening.end(), opening.group()), text, published
+        )
     if announced is None and re.search(
         r"(?i)\b(?:the same day|that same day|on the same day)\b", clause.text
     ):

@@ -1055,3 +1055,27 @@ def test_shares_received_make_the_issuer_the_investee() -> None:
         published=date(2025, 3, 12),
     )
     assert stake == {"CoreWeave": "investee", "OpenAI": "investor"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Pang, who joined Apple from Google in 2021, managed the engineers working on the "
+            "models that run in Apple's private cloud.",
+            id="a-person-who-joined-one-company-from-another",
+        ),
+        pytest.param(
+            "The plans landed days after DeepSeek showed a cheap model, which knocked $600 "
+            "billion off Nvidia's market value and raised questions about AI spending.",
+            id="raised-questions-is-no-round",
+        ),
+        pytest.param(
+            "The Commerce Department said on Monday the US government had granted Nvidia a "
+            "licence to export H20 chips to China.",
+            id="an-export-licence",
+        ),
+    ],
+)
+def test_people_doubts_and_permits_give_no_deal(text: str) -> None:
+    assert deals(text, date(2025, 7, 15)) == set()
