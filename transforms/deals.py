@@ -3439,9 +3439,14 @@ def _to_mention(
         primary.deal_type == "acquisition"
         and amount is None
         and valuation is not None
-        and _PRICE_AS_VALUE.search(article.text, max(0, valuation.start - 40), valuation.start)
+        and (
+            _PRICE_AS_VALUE.search(article.text, max(0, valuation.start - 40), valuation.start)
+            or not any("stake" in f.clause.text for f in body)
+        )
     ):
-        amount, valuation = valuation, None  # "to buy X ..., an equity value of about $8 billion"
+        # "to buy X ..., an equity value of about $8 billion", "an all-stock deal valuing io at
+        # $6.5 billion": a whole company's value is its price (a stake's is only a valuation)
+        amount, valuation = valuation, None
     announced = next(
         (
             f.announced
