@@ -3441,7 +3441,7 @@ def _to_mention(
         and valuation is not None
         and (
             _PRICE_AS_VALUE.search(article.text, max(0, valuation.start - 40), valuation.start)
-            or not any("stake" in f.clause.text for f in body)
+            or not any(_STAKE_OR_MERGER.search(f.clause.text) for f in body)
         )
     ):
         # "to buy X ..., an equity value of about $8 billion", "an all-stock deal valuing io at
@@ -3523,6 +3523,8 @@ def _to_mention(
     )
 
 
+# A stake's valuation is the company's, and a merger's is the combined company's: no price.
+_STAKE_OR_MERGER = re.compile(r"(?i)\bstake|\bmerg|\bcombin")
 # A purchase's equity or enterprise value is its price, not a valuation beside it.
 _PRICE_AS_VALUE = re.compile(
     r"(?i)\b(?:equity|enterprise|transaction|deal)\s+value\s+of\s+(?:about|around|roughly|nearly|some|"
