@@ -497,12 +497,14 @@ _INVESTEE_AFTER = _lower(
 _TARGET_BEFORE = _lower(
     r"(?:acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|takeover of|take over|"
     r"took over|takes over|acquisition of|merg(?:e|es|ed|er|ing) with|snap(?:s|ped)? up|"
-    r"buyout of|purchase of|deal for|bid for|combin(?:e|es|ed|ing) with|"
-    r"pa(?:y|ys|id|ying)\s+(?:about |roughly |some |around |nearly |more than |up to )?(?:\$|€|£|US\$)"
-    r"[\d.,]+\s*\w*\s+(?:in cash\s+)?for)\s+"
+    r"buyout of|purchase of|deal for|bid for|combin(?:e|es|ed|ing) with)\s+"
     r"(?:(?:the|its|rival|startup|start-up|AI|chip|chipmaker|designer|company|firm|platform|"
     r"cloud|provider|developer|coding|assistant|device|hardware|operator|Finnish|French|Israeli|"
-    r"software|maker|lab|all of|the rest of|a|an|of)\s+)*$"
+    r"software|maker|lab|all of|the rest of|a|an|of)\s+)*$|"
+    # "paid $6.5 billion for the integration-software company", "agreed to pay $27.7 billion for
+    # workplace messaging service Slack": the price of what follows
+    r"pa(?:y|ys|id|ying)\s+(?:about |roughly |some |around |nearly |more than |up to )?(?:\$|€|£|US\$)"
+    r"[\d.,]+\s*\w*\s+(?:in cash\s+)?for\s+(?:[\w-]+\s+){0,4}$"
 )
 _TARGET_AFTER = _lower(
     # a passive ("Voysis, a Dublin company, was acquired"): the name before it is what is bought;
@@ -670,8 +672,13 @@ _PARTICIPLE = re.compile(
     r"leading|partnering|teaming)\b",
     re.I,
 )
+_ITS_PURCHASE = _lower(
+    r"\bits\s+(?:[\w$€£.,-]+\s+){0,5}?(?:acquisition|purchase|takeover|buyout)\s+of\b"
+)
 _IT_INSIDE = _lower(
     r"\bit\s+(?:had\s+|has\s+)?(?:paid|bought|acquired|spent|invested|raised|agreed|signed|struck)\b|"
+    # "to vote on its roughly $9 billion all-stock purchase of the data-centre operator"
+    r"\bits\s+(?:[\w$€£.,-]+\s+){0,5}?(?:acquisition|purchase|takeover|buyout)\s+of\b|"
     r"\bit\s+(?:will|would|plans to|is to|is set to|intends to)\s+(?:invest|spend|build|partner)\b"
 )
 _EXTRA_BREAK = re.compile(
@@ -682,9 +689,9 @@ _EXTRA_BREAK = re.compile(
     r",\s+(?=(?:well |far |more than |nearly |almost |roughly )?(?:above|below|compared with|compared to|"
     r"dwarfing|eclipsing|topping|surpassing|exceeding|beating)\s)|"
     r",\s+(?=and\s+(?:it|they|the company|the firm)\s+(?:says|said|has|had|is|was|will|would|also)\b)|"
-    r",\s+(?=(?:and|but)\s+[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?(?:\s+(?:and|&)\s+[A-Z][\w.&-]*)?\s+"
+    r",\s+(?=(?:and|but)\s+[A-Z][\w.&-]*(?:['’]s)?(?:\s+[A-Z][\w.&-]*){0,2}(?:\s+(?:and|&)\s+[A-Z][\w.&-]*)?\s+"
     r"(?:is|are|was|were|has|had|have|will|would|said|says|agreed|signed|raised|also|announced|plans|"
-    r"[a-z]+ed)\b)|"
+    r"struck|bought|sold|took|made|won|led|paid|[a-z]+ed)\b)|"
     r",\s+(?=in an? (?:tie-up|deal|pact|partnership|agreement|arrangement|transaction) that\b)|"
     r",?\s+(?=and\s+(?:then\s+|later\s+)?(?:put|invested|added|injected|poured|committed|pumped)\b"
     r"[^.;,]{0,60}?\b(?:in|during)\s+(?:19|20)\d\d\b)|"
@@ -1185,7 +1192,8 @@ _FOUNDED_BY = re.compile(
     r"created|established|co-founded|started)\b[^.;]{0,40}?\bby\s+"
 )
 _ALSO_BACKERS = _lower(
-    r"(?i)\b(?:are|is|were|was|will be)\s+also\s+(?:\w+\s+){0,2}"
+    r"(?i)\b(?:are|is|were|was|will be)\s+also\s+(?:(?:initial|early|equity|strategic|minority|"
+    r"major|key|founding|anchor|among|the|its|an?|financial|technology)\s+){0,2}"
     r"(?:funders|investors|backers|partners|shareholders)\b"
 )
 # "Nvidia and Elon Musk's xAI have since joined.": more members of the venture just told
@@ -1295,7 +1303,12 @@ _RIVAL_BEFORE = _lower(
     r",\s+like\s+$|"  # "Poolside, like xAI, spends ...": a comparison
     # "widening its customer base beyond Microsoft and OpenAI": named as what the deal is not
     r"\b(?:(?:customers?|customer base|clients?|client base|user base)\s+beyond|besides|other than|"
-    r"apart from|except|excluding)\s+(?:the\s+)?$"
+    r"apart from|except|excluding)\s+(?:the\s+)?$|"
+    # "a second giant customer alongside Microsoft": the other customer, not a party
+    r"\b(?:customers?|clients?|buyers?)\s+(?:alongside|besides|after|next to)\s+(?:the\s+)?$|"
+    # "articles from its publications, including The Wall Street Journal": the licensor's titles
+    r"\b(?:its|their)\s+(?:publications|titles|newspapers|mastheads|brands|outlets),?\s+"
+    r"(?:including|such as|like)\s+(?:the\s+)?(?:[^.;]{0,60},\s+)?$"
 )
 _EXCLUDED_AFTER = _lower(
     # "OpenAI rival Anthropic": the rival is named, not a party
@@ -1335,10 +1348,18 @@ def _excluded(text: str, start: int, end: int, mention: OrgMention) -> bool:
         mention.kind == "media"
         and (
             _REPORTING_CONTEXT_BEFORE.search(before)
-            or _REPORTING_CONTEXT_AFTER.match(after)
+            or (_REPORTING_CONTEXT_AFTER.match(after) and not _SPEAKS_OF_ITSELF.match(after))
             or _MEDIA_SOURCE_AFTER.match(after)
         )
     )
+
+
+# "News Corp said on Wednesday it had reached a multi-year agreement": a publisher telling its
+# own deal is a party, not the story's source
+_SPEAKS_OF_ITSELF = re.compile(
+    r"\s*(?:said|says)\s+(?:on\s+\w+\s+|this week\s+|today\s+)?(?:that\s+)?it\s+(?:has|had|have|"
+    r"will|would|is|was)?\s*(?:reached|signed|struck|agreed|entered|inked|sealed|licensed)\b"
+)
 
 
 # Participating is investing when the clause speaks of a round or of its participants.
@@ -2217,7 +2238,13 @@ def _clause_facts(
                 or it_refers_to
             )
     if it_refers_to is None and _IT_INSIDE.search(clause.text):
-        it_refers_to = sentence_subject  # "Nvidia is paying $20bn, above the $7bn it paid for X"
+        # "Nvidia is paying $20bn, above the $7bn it paid for X"; with no name before it in the
+        # sentence ("It is also waiting for a vote on its purchase of X"), the story's subject
+        it_refers_to = sentence_subject or (
+            subject
+            if re.match(r"\W*It\s", clause.text) and _ITS_PURCHASE.search(clause.text)
+            else None
+        )
     if it_refers_to is None and clause.start > sentence.start and _PARTICIPLE.match(clause.text):
         it_refers_to = sentence_subject  # "X raised its outlook, a day after agreeing to buy Y"
     if (
@@ -2896,7 +2923,10 @@ def _compatible(deal: _Deal, fact: _Fact) -> bool:
 
 _EARLY_BACKER = _lower(
     r"\b(?:an?|the|its)\s+(?:early|earliest|existing|longtime|long-time|original|first|"
-    r"founding|seed)\s+(?:investor|backer|shareholder)s?\b"
+    r"founding|seed)\s+(?:investor|backer|shareholder)s?\b|"
+    # "the stake Salesforce already holds in Informatica": held before the deal told
+    r"\bstake\s+(?:[\w.&-]+\s+){0,3}(?:already|previously)\s+(?:holds|held|owns|owned|has|had)\b|"
+    r"\b(?:already|previously)\s+(?:holds|held|owns|owned)\s+(?:an?\s+)?(?:\w+\s+)?stake\b"
 )
 
 

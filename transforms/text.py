@@ -256,7 +256,9 @@ def _is_sentence_end(chunk: str, dot: int, stop: int) -> bool:
         # "Amazon.com Inc. said", "U.S. regulators"; but "in the U.S. The company said".
         following = _NEXT_WORD.match(chunk, stop)
         return following is not None and following.group(1).casefold() in _SENTENCE_STARTERS
-    return not (len(word) == 1 and word.isalpha())  # an initial: "John D. Smith"
+    # an initial ("John D. Smith"), but not a possessive's s ("... and Barron's. The")
+    possessive = chunk[word_match.start() - 1 : word_match.start()] in ("'", "’")
+    return not (len(word) == 1 and word.isalpha() and not possessive)
 
 
 def content_sentences(text: str, title: str | None = None) -> list[Span]:

@@ -1038,6 +1038,43 @@ def test_unseen_roles(text: str, expected: list[dict[str, str]]) -> None:
             id="a-product-is-no-party",
         ),
         pytest.param(
+            "CoreWeave said on Tuesday it signed a deal with Meta. It is also waiting for "
+            "shareholders of Core Scientific to vote on its roughly $9 billion all-stock purchase "
+            "of the data-centre operator, a deal the two companies agreed in July.",
+            date(2025, 9, 30),
+            {
+                deal({"CoreWeave", "Meta"}, "cloud_compute", date(2025, 9, 30)),
+                deal({"Core Scientific", "CoreWeave"}, "acquisition", date(2025, 7, 1), 9e9),
+            },
+            id="its-purchase-of-after-it-is",
+        ),
+        pytest.param(
+            "Salesforce said on Tuesday it had agreed to acquire Informatica for about $8 "
+            "billion. The figure is net of the stake Salesforce already holds in Informatica. It "
+            "would be Salesforce's largest purchase since it agreed to pay $27.7 billion for "
+            "workplace messaging service Slack in December 2020.",
+            date(2025, 5, 27),
+            {
+                deal({"Informatica", "Salesforce"}, "acquisition", date(2025, 5, 27), 8e9),
+                deal({"Informatica", "Salesforce"}, "investment", None),
+                deal({"Salesforce", "Slack"}, "acquisition", date(2020, 12, 1), 27.7e9),
+            },
+            id="a-stake-already-held-and-a-price-paid-for-a-described-company",
+        ),
+        pytest.param(
+            "News Corp said on Wednesday it had reached a multi-year agreement allowing OpenAI to "
+            "use articles from its publications, including The Wall Street Journal and Barron's. "
+            "The Financial Times signed a licensing agreement with OpenAI in April, and Germany's "
+            "Axel Springer struck a deal with OpenAI in December.",
+            date(2024, 5, 23),
+            {
+                deal({"News Corp", "OpenAI"}, "licensing", date(2024, 5, 22)),
+                deal({"Financial Times", "OpenAI"}, "licensing", date(2024, 4, 1)),
+                deal({"Axel Springer", "OpenAI"}, "licensing", date(2023, 12, 1)),
+            },
+            id="a-licensor-s-titles-are-no-parties-and-and-x-struck-is-its-own-deal",
+        ),
+        pytest.param(
             "Uber added an undisclosed investment in Wayve last August.",
             date(2025, 9, 19),
             {deal({"Uber", "Wayve"}, "investment", date(2024, 8, 1))},

@@ -285,3 +285,12 @@ def test_a_headline_split_under_a_masthead_is_the_title() -> None:
     )
     title = "The Compute Ledger: Meta's Scale bet, Glean's new round and OpenAI's Google cloud"
     assert [p.is_title for p in paragraphs(text, title)] == [False, True, False, False]
+
+
+def test_a_possessive_s_before_a_full_stop_ends_the_sentence() -> None:
+    text = "It owns The Wall Street Journal and Barron's. The Financial Times signed too."
+    spans = sentences(text, Span(0, len(text), text))
+    assert [s.text for s in spans] == [
+        "It owns The Wall Street Journal and Barron's.",
+        "The Financial Times signed too.",
+    ]
