@@ -19,7 +19,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 
 from transforms.articles import Article
 from transforms.dates import DateMention, find_dates
@@ -1191,6 +1191,7 @@ _FOUNDED_BY = re.compile(
     r"\b(?:was|were|is|had been|has been|been)\s+(?:jointly\s+)?(?:set up|formed|founded|launched|"
     r"created|established|co-founded|started)\b[^.;]{0,40}?\bby\s+"
 )
+_BACKERS_JOINED = re.compile(r"\b(?:also\s+)?(?:joined|joined in|chipped in|piled in)\s*[.;]?\s*$")
 _ALSO_BACKERS = _lower(
     r"(?i)\b(?:are|is|were|was|will be)\s+also\s+(?:(?:initial|early|equity|strategic|minority|"
     r"major|key|founding|anchor|among|the|its|an?|financial|technology)\s+){0,2}"
@@ -1647,6 +1648,11 @@ _ASIDE = re.compile(
     r"paid|backed|funded|took|joined|announced|sold|licensed|hired|partnered|acquisition|purchase|"
     r"deal|investment|round|stake|agreement|takeover|merger|contract)\b)[^,;]*,"
 )
+_DEAL_REFERENCE = re.compile(
+    r"\s+(?:the|that|this|its|their|[A-Z][\w.&-]*['’]s)\s+(?:[\w$.,-]+\s+){0,3}?(?:deal|agreement|"
+    r"announcement|round|investment|acquisition|purchase|contract|pact|tie-up|licen[cs]e|hires?)\b"
+)
+_ONE_DAY_APART = re.compile(r"(?i)(?:a|one) day\s+(after|before|earlier|later)")
 _DAYS_APART = re.compile(
     r"(?i)\b(?:(?:a|one|two|three|four|five|six|a few|several|\d)\s+(?:days?|weeks?)|days|"
     r"a day|hours)\s+(?:after|before|earlier|later)\b|\bwithin (?:days|hours|a week)\b"
@@ -2047,6 +2053,8 @@ def extract_deals(article: Article, gazetteer: Gazetteer) -> list[DealMention]:
     return _dedupe(mentions)
 
 
+_NUMBERED_ITEM = re.compile(r"\s*\d{1,2}[.)]\s+[A-Z]")
+_ITEM_HEAD = re.compile(r"\W*(?:\d{1,2}[.)]\s*)?[A-Z][^:;.!?]{0,40}:\s+\S")
 _HEADING_LINE = re.compile(r"^\W*(?:\d{1,2}[.):]\s*)?(?P<body>[^.;:!?]{1,60}?)\s*[.:]?\s*$")
 
 
@@ -2055,6 +2063,12 @@ def _is_heading(text: str, named: list[_Party]) -> bool:
     is about it, whatever "the developer" or "the company" it says."""
     if len(text) > 80:
         return False  # a heading is short; the length check also keeps the pattern linear
+    if (
+        named
+        and (_NUMBERED_ITEM.match(text) or _ITEM_HEAD.match(text))
+        and (len({p.name for p in named}) == 1)
+    ):
+        return True  # "2. Together AI: $305 million at $3.3 billion": a roundup's item heading
     line = _HEADING_LINE.match(text)
     return (
         line is not None
@@ -2144,6 +2158,16 @@ def _clause_facts(
         types = ["partnership", *(t for t in types if t != "partnership")]
     if types and types[0] == "investment" and _INVEST_IN_VENTURE.search(masked):
         types = ["partnership", *(t for t in types if t != "partnership")]
+    if (
+        not types
+        and _BACKERS_JOINED.search(clause.text)
+        and parties
+        and all(p.kind in {"investor", "chipmaker", "hyperscaler", "company"} for p in parties)
+        and _recent_round(facts_so_far, index) is not None
+    ):
+        types = [
+            "investment"
+        ]  # "Salesforce Ventures, Nvidia, Kleiner Perkins and Lux Capital joined."
     generic_only = False
     if not types:
         if _GENERIC.search(masked) and (_AGREEMENT_VERB.search(masked) or _money_in(clause.text)):
@@ -2303,7 +2327,7 @@ def _clause_facts(
                         if f.deal_type == "investment"
                         and f.announced is not None
                         and anchor.name in f.names
-                        and index - f.sentence_index <= 3
+                        and index - f.sentence_index <= 5
                     ),
                     None,
                 )
@@ -2386,18 +2410,36 @@ def _clause_facts(
             if f.announced is not None and f.announced.precision == "day"
         ]
         announced = prior[-1] if prior else None
-    if announced is None and (near := _DAYS_APART.search(clause.text)):
+    near = _DAYS_APART.search(clause.text) if announced is None else None
+    if (
+        near
+        and near.group().casefold().endswith(("after", "before"))
+        and not _DEAL_REFERENCE.match(clause.text, near.end())
+    ):
+        near = None  # "a day after his inauguration": another event's date, not a deal's
+    if near:
         # "Cognition bought what was left of Windsurf days later": the month of the deal just
         # told (a few days or weeks rarely cross into another month; the day is not known)
         told_dates = [
             f.announced
             for f in facts_so_far
-            if f.announced is not None and not f.partial and index - f.sentence_index <= 3
+            if f.announced is not None and not f.partial and index - f.sentence_index <= 5
         ]
         if told_dates:
-            month = told_dates[-1].value.replace(day=1)
+            last_told = told_dates[-1]
+            one_day = _ONE_DAY_APART.match(near.group())
+            if one_day and last_told.precision == "day":
+                # "A day later, Together AI announced ...": the day after the deal just told
+                step = 1 if one_day.group(1).casefold() in {"later", "after"} else -1
+                value, precision = last_told.value + timedelta(days=step), "day"
+            else:
+                value, precision = last_told.value.replace(day=1), "month"
             announced = DateMention(
-                clause.start + near.start(), clause.start + near.end(), near.group(), month, "month"
+                clause.start + near.start(),
+                clause.start + near.end(),
+                near.group(),
+                value,
+                precision,
             )
     template = _Fact(
         parties=unique,

@@ -1075,6 +1075,25 @@ def test_unseen_roles(text: str, expected: list[dict[str, str]]) -> None:
             id="a-licensor-s-titles-are-no-parties-and-and-x-struck-is-its-own-deal",
         ),
         pytest.param(
+            "1. Lambda banks $480M\n"
+            "Lambda said on Wednesday it had raised $480M in a Series D led by Andra Capital. "
+            "Nvidia also took part.\n"
+            "2. Together AI: $305 million at $3.3 billion\n"
+            "A day later, Together AI announced a $305 million Series B led by General Catalyst. "
+            "Kleiner Perkins and Lux Capital joined. The round values the company at $3.3 billion.",
+            date(2025, 2, 22),
+            {
+                deal({"Andra Capital", "Lambda", "Nvidia"}, "investment", date(2025, 2, 19), 480e6),
+                deal(
+                    {"General Catalyst", "Kleiner Perkins", "Lux Capital", "Together AI"},
+                    "investment",
+                    date(2025, 2, 20),
+                    305e6,
+                ),
+            },
+            id="a-newsletter-item-heading-a-day-later-and-backers-who-joined",
+        ),
+        pytest.param(
             "Uber added an undisclosed investment in Wayve last August.",
             date(2025, 9, 19),
             {deal({"Uber", "Wayve"}, "investment", date(2024, 8, 1))},
@@ -1116,3 +1135,19 @@ def test_shares_received_make_the_issuer_the_investee() -> None:
 )
 def test_people_doubts_and_permits_give_no_deal(text: str) -> None:
     assert deals(text, date(2025, 7, 15)) == set()
+
+
+def test_the_company_in_a_roundup_item_is_the_item_s_company() -> None:
+    found = extract(
+        "1. Lambda banks $480M\n"
+        "Lambda said on Wednesday it had raised $480M in a Series D led by Andra Capital.\n"
+        "2. Together AI: $305 million at $3.3 billion\n"
+        "A day later, Together AI announced a $305 million Series B led by General Catalyst. "
+        "The round values the company at $3.3 billion.",
+        published=date(2025, 2, 22),
+    )
+    valuations = {m.parties: m.valuation_usd for m in found}
+    assert valuations == {
+        ("Andra Capital", "Lambda"): None,
+        ("General Catalyst", "Together AI"): 3.3e9,
+    }
