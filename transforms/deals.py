@@ -672,6 +672,10 @@ _PARTICIPLE = re.compile(
     r"leading|partnering|teaming)\b",
     re.I,
 )
+_OUR_TIE = re.compile(
+    r"\b(?:remains|is|are|became|becomes|will be|has been)\s+(?:also\s+)?our\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:partner|provider|investor|backer|shareholder|supplier)\b"
+)
 _ITS_PURCHASE = _lower(
     r"\bits\s+(?:[\w$€£.,-]+\s+){0,5}?(?:acquisition|purchase|takeover|buyout)\s+of\b"
 )
@@ -1677,9 +1681,8 @@ _SUPPLIES_UNNAMED = _lower(
     r"(?:(?:up to|about|roughly|more than|at least)\s+)?[\d.,]+\s*(?:gigawatts?|gw|megawatts?|mw|"
     r"million|thousand|billion)?\b(?![^.;]*\bto\s+[A-Z])"
 )
-_OPENING_WHEN = re.compile(
-    r"\W*(?:also\s+|separately\s+|and\s+)?(?:on|in|last|earlier|late|early|this)\b[^,;]{0,30},",
-    re.I,
+_OPENING_WORDS = re.compile(
+    r"\W*(?:(?:also|and|separately|then|but|meanwhile)\s+)?(?:(?:on|in|by)\s+)?", re.I
 )
 _TERM_PREPOSITIONS = frozenset({"through", "until", "till", "by"})
 _PRECISION_RANK = {"day": 0, "month": 1, "quarter": 2, "year": 3}
@@ -2261,6 +2264,12 @@ def _clause_facts(
                 or (salience.leading() if salience is not None else None)
                 or it_refers_to
             )
+    if it_refers_to is None and unique and _OUR_TIE.search(clause.text) and salience is not None:
+        # "Amazon remains our primary training partner and cloud provider": the company whose
+        # post it is (the story's own company), beside the one it names
+        ours = salience.leading()
+        if ours is not None and ours.name not in {u.name for u in unique}:
+            it_refers_to = ours
     if it_refers_to is None and _IT_INSIDE.search(clause.text):
         # "Nvidia is paying $20bn, above the $7bn it paid for X"; with no name before it in the
         # sentence ("It is also waiting for a vote on its purchase of X"), the story's subject
@@ -2394,13 +2403,16 @@ def _clause_facts(
         announced = dated[-1].announced if dated else None
     if announced is None and clause.text != sentence.text and not standing_tie:
         announced = _attribution_date(sentence, text, published)
-    opening = _OPENING_WHEN.match(sentence.text) if announced is None else None
-    if opening and not standing_tie and 0 < clause.start - sentence.start <= 120:
-        # "Also on Monday, Cognition, the maker of Devin ..., said it raised $400M": the
-        # sentence's opening phrase dates what the sentence goes on to say
-        announced = _pick_date(
-            Span(sentence.start, sentence.start + opening.end(), opening.group()), text, published
-        )
+    if announced is None and not standing_tie and 0 < clause.start - sentence.start:
+        # "Also on Monday, Cognition ... said it raised $400M", "On September 22 the two
+        # companies signed ..., and Nvidia said it intends to invest": a date opening the
+        # sentence dates what the sentence goes on to say
+        head = Span(sentence.start, min(sentence.end, sentence.start + 40), sentence.text[:40])
+        opening = _pick_date(head, text, published)
+        if opening is not None and _OPENING_WORDS.fullmatch(
+            text, sentence.start, opening.start
+        ):
+            announced = opening
     if announced is None and re.search(
         r"(?i)\b(?:the same day|that same day|on the same day)\b", clause.text
     ):
