@@ -2403,15 +2403,13 @@ def _clause_facts(
         announced = dated[-1].announced if dated else None
     if announced is None and clause.text != sentence.text and not standing_tie:
         announced = _attribution_date(sentence, text, published)
-    if announced is None and not standing_tie and 0 < clause.start - sentence.start:
+    if announced is None and not standing_tie and clause.start > sentence.start:
         # "Also on Monday, Cognition ... said it raised $400M", "On September 22 the two
         # companies signed ..., and Nvidia said it intends to invest": a date opening the
         # sentence dates what the sentence goes on to say
         head = Span(sentence.start, min(sentence.end, sentence.start + 40), sentence.text[:40])
         opening = _pick_date(head, text, published)
-        if opening is not None and _OPENING_WORDS.fullmatch(
-            text, sentence.start, opening.start
-        ):
+        if opening is not None and _OPENING_WORDS.fullmatch(text, sentence.start, opening.start):
             announced = opening
     if announced is None and re.search(
         r"(?i)\b(?:the same day|that same day|on the same day)\b", clause.text
