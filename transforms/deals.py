@@ -676,13 +676,14 @@ _OUR_TIE = re.compile(
     r"\b(?:remains|is|are|became|becomes|will be|has been)\s+(?:also\s+)?our\s+(?:[\w-]+\s+){0,3}?"
     r"(?:partner|provider|investor|backer|shareholder|supplier)\b"
 )
-_ITS_PURCHASE = _lower(
+# "to vote on its roughly $9 billion all-stock purchase of the data-centre operator"
+_ITS_PURCHASE_WORDS = (
     r"\bits\s+(?:[\w$€£.,-]+\s+){0,5}?(?:acquisition|purchase|takeover|buyout)\s+of\b"
 )
+_ITS_PURCHASE = _lower(_ITS_PURCHASE_WORDS)
 _IT_INSIDE = _lower(
     r"\bit\s+(?:had\s+|has\s+)?(?:paid|bought|acquired|spent|invested|raised|agreed|signed|struck)\b|"
-    # "to vote on its roughly $9 billion all-stock purchase of the data-centre operator"
-    r"\bits\s+(?:[\w$€£.,-]+\s+){0,5}?(?:acquisition|purchase|takeover|buyout)\s+of\b|"
+    rf"{_ITS_PURCHASE_WORDS}|"
     r"\bit\s+(?:will|would|plans to|is to|is set to|intends to)\s+(?:invest|spend|build|partner)\b"
 )
 _EXTRA_BREAK = re.compile(
@@ -912,30 +913,28 @@ def _split_clauses(sentence: Span) -> list[Span]:
 
 # "Anthropic, which is backed by Amazon and Google, said it will ...": the backers are a tie of
 # their own, told inside the sentence's news.
+_BACKED_BY = r"(?:backed|funded|financed|part-owned|owned)\s+by\b"
 _BACKERS_RELATIVE = re.compile(
     r",\s+(?=(?:(?:which|who)\s+(?:is|was|are|were|has been|have been|had been)\s+)?(?:also\s+)?"
-    r"(?:backed|funded|financed|part-owned|owned)\s+by\b)((?:[^,;]|,(?=\s+(?:and\s+)?[A-Z]))*)(?:,\s*|$)"
+    rf"{_BACKED_BY})((?:[^,;]|,(?=\s+(?:and\s+)?[A-Z]))*)(?:,\s*|$)"
 )
 
 
-# "Cognition, the maker of the Devin coding agent that bought Windsurf in July, said it raised
-# $400M": the apposition tells a deal of its own
 # "..., said it raised more than $400M": the rest of a sentence whose subject came before a cut
 _SAID_IT = re.compile(
     r"(?:said|says|announced|confirmed|disclosed)\s+(?:on\s+\w+\s+|this week\s+|last week\s+)?"
     r"(?:that\s+)?it\s+(?:has\s+|had\s+)?[a-z]+ed\b"
 )
-_APPOSED_DEAL = re.compile(
-    r",\s+(?=(?:the|a|an)\s+[^,;]{0,60}?\b(?:that|which|who)\s+(?:also\s+|had\s+|has\s+)?"
-    r"(?:bought|acquired|backed|invested in|took over|merged with|licensed)\b)([^,;]*)(?:,\s*|$)"
-)
-_APPOSED_DEAL_START = re.compile(
+# "Cognition, the maker of the Devin coding agent that bought Windsurf in July, said it raised
+# $400M": the apposition tells a deal of its own
+_APPOSED_DEAL_WORDS = (
     r"(?:the|a|an)\s+[^,;]{0,60}?\b(?:that|which|who)\s+(?:also\s+|had\s+|has\s+)?"
     r"(?:bought|acquired|backed|invested in|took over|merged with|licensed)\b"
 )
+_APPOSED_DEAL = re.compile(rf",\s+(?={_APPOSED_DEAL_WORDS})([^,;]*)(?:,\s*|$)")
+_APPOSED_DEAL_START = re.compile(_APPOSED_DEAL_WORDS)
 _STANDING_TIE = re.compile(
-    r"(?:(?:which|who)\s+(?:is|are|has been|have been)\s+)?(?:also\s+)?"
-    r"(?:backed|funded|financed|part-owned|owned)\s+by\b"
+    rf"(?:(?:which|who)\s+(?:is|are|has been|have been)\s+)?(?:also\s+)?{_BACKED_BY}"
 )
 
 
