@@ -1101,13 +1101,13 @@ def _with_ambiguous_names(
     return merge_mentions(found, extra)
 
 
-def _deal_lines(text: str, gazetteer: Gazetteer) -> str:
-    """``text`` with every line that has no deal word blanked (same length, same offsets): the
+def _deal_lines(text: str, hinted: set[int]) -> str:
+    """``text`` with every line but the ``hinted`` ones (those with a deal word) blanked (same
+    length, same offsets): the
     shapes of an unknown company are looked for only where a deal could be stated. The blank is
     a NUL, neither a space nor a word character, so no pattern runs along it."""
     lines = text.split("\n")
-    kept = [line if gazetteer.has_fallback_hint(line) else "\0" * len(line) for line in lines]
-    return "\n".join(kept)
+    return "\n".join(line if i in hinted else "\0" * len(line) for i, line in enumerate(lines))
 
 
 def _with_discovered_names(
@@ -1120,10 +1120,11 @@ def _with_discovered_names(
     shape that shows a company: reading the shapes over the whole article lets "MuleSoft came
     first" count as a company because the same story said "paid $6.5 billion for MuleSoft".
     """
-    if not gazetteer.has_fallback_hint(text):
+    hinted = gazetteer.fallback_hint_lines(text)
+    if not hinted:
         return found
     seeds: dict[str, str] = {}  # written form -> canonical name
-    for m in gazetteer.fallback(_deal_lines(text, gazetteer), found):
+    for m in gazetteer.fallback(_deal_lines(text, hinted), found):
         if _MODIFIER_AFTER.match(text, m.end) or _HYPHENATED.search(m.text):
             continue
         written = m.text.rstrip(".,")

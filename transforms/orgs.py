@@ -11,7 +11,7 @@ the name as written.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from itertools import accumulate, pairwise
@@ -227,21 +227,23 @@ _FALLBACK_HINT = re.compile(
     r"team(?:s|ed)? up|bring|brought|recruit|collaborat|alliance",
     re.I,
 )
-# The same test on lower-cased text, as literal-first alternatives the regex engine can skip to
-# (IGNORECASE and a leading \b would make it try every position of a line without a hint).
-_FALLBACK_HINT_LOWER = re.compile(
-    trie_regex(
-        [
-            *"""invest acqui bought purchas raise round fund backed stake partner deal agreement
-            contract licenc licens merg takeover startup start-up venture pact join poach bring
-            brought recruit collaborat alliance series co-led financing valuation valued paid
-            pays paying sold sell spun owned subsidiary division supply lease""".split(),
-            "pay ",
-            *("team up", "teams up", "teamed up", "led by"),
-        ]
-    )
-    + r"|b(?<!\wb)uy|h(?<!\wh)ire"
+# The same test on lower-cased text: words found anywhere, and two found only at a word's start.
+_FALLBACK_HINT_WORDS = (
+    *"""invest acqui bought purchas raise round fund backed stake partner deal agreement
+    contract licenc licens merg takeover startup start-up venture pact join poach bring
+    brought recruit collaborat alliance series co-led financing valuation valued paid
+    pays paying sold sell spun owned subsidiary division supply lease""".split(),
+    "pay ",
+    *("team up", "teams up", "teamed up", "led by"),
 )
+_FALLBACK_HINT_WORD_STARTS = ("buy", "hire")
+# As literal-first alternatives the regex engine can skip to (IGNORECASE and a leading \b would
+# make it try every position of a line without a hint).
+_FALLBACK_HINT_LOWER = re.compile(
+    trie_regex(_FALLBACK_HINT_WORDS)
+    + "".join(f"|{w[0]}(?<!\\w{w[0]}){w[1:]}" for w in _FALLBACK_HINT_WORD_STARTS)
+)
+_LETTER_OR_DIGIT = re.compile(r"\w")
 # A capitalised word: it starts where no name character precedes it and is read possessively, so
 # a long run of capitals or hyphens is scanned once, never re-tried from inside ("A-A-A-...").
 # The capital comes before the look-behind (which then checks the character preceding it), so a
@@ -415,6 +417,36 @@ class Gazetteer:
 
     def has_fallback_hint(self, text: str) -> bool:
         return bool(_FALLBACK_HINT_LOWER.search(text.lower()))
+
+    def fallback_hint_lines(self, text: str) -> set[int]:
+        """The numbers of the lines of ``text`` that have a deal word.
+
+        What ``has_fallback_hint`` tells of each line, found by looking for each word with
+        ``str.find`` (no deal word spans a line break): a regex trying its alternatives at
+        every position of a long article was slower than the 40-odd substring scans.
+        """
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a letter that lowers to two ("İ"): read line by line
+            return {i for i, line in enumerate(text.split("\n")) if self.has_fallback_hint(line)}
+        hits: list[int] = []
+        for word, at_start in (
+            *((w, False) for w in _FALLBACK_HINT_WORDS),
+            *((w, True) for w in _FALLBACK_HINT_WORD_STARTS),
+        ):
+            i = lowered.find(word)
+            while i >= 0:
+                if at_start and i > 0 and _LETTER_OR_DIGIT.match(lowered, i - 1):
+                    i = lowered.find(word, i + 1)
+                    continue
+                hits.append(i)
+                line_end = lowered.find("\n", i)  # one hit marks the line: go on from the next
+                if line_end < 0:
+                    break
+                i = lowered.find(word, line_end + 1)
+        if not hits:
+            return set()
+        line_starts = list(accumulate((len(line) + 1 for line in text.split("\n")), initial=0))
+        return {bisect_right(line_starts, hit) - 1 for hit in hits}
 
     def fallback(self, text: str, known: list[OrgMention]) -> list[OrgMention]:
         """Organisations not in the gazetteer, found by shape, that overlap none of ``known``."""

@@ -424,3 +424,28 @@ def test_fallback_is_fast_on_long_capitalised_tokens(text: str) -> None:
     began = time.process_time()
     GAZETTEER.find(text)
     assert time.process_time() - began < 0.1
+
+
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [
+        ("Nvidia will invest.\nShares rose.\nA round led by X.", {0, 2}),
+        ("It hired staff.\nHe is a shire horse fan.\nThey buy it\nrebuy", {0, 2}),
+        ("No hint here\n\nnor here", set()),
+        ("İstanbul fund\nquiet line", {0}),  # a letter that lowers to two characters
+        ("Teamed Up\nTEAMED UP today", {0, 1}),
+    ],
+)
+def test_fallback_hint_lines_are_the_lines_with_a_deal_word(text: str, lines: set[int]) -> None:
+    assert GAZETTEER.fallback_hint_lines(text) == lines
+
+
+HINT_PIECES = st.sampled_from(
+    ["invest", "buy", "rebuy", "hire", "shire", "Fund", "team up", "pay ", "İ", "\n", " ", "x", "ß"]
+)
+
+
+@given(st.lists(HINT_PIECES | st.text(max_size=6), max_size=20).map("".join))
+def test_fallback_hint_lines_agree_with_reading_each_line(text: str) -> None:
+    by_line = {i for i, line in enumerate(text.split("\n")) if GAZETTEER.has_fallback_hint(line)}
+    assert GAZETTEER.fallback_hint_lines(text) == by_line
