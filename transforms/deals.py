@@ -299,9 +299,11 @@ _SUPPLY_VERB = _lower(
 )
 _SHOPPING = _lower(
     r"\b(?:discount(?:ed|s)?|on sale|sale price|price cut|coupon|Black Friday|Cyber Monday|"
-    r"Prime Day|shoppers?|cheaper|bargain|MSRP|list price|% off|percent off|\$\d+ off|"
+    # "cheaper" only as a price is said, not "makes it far cheaper to train models"
+    r"Prime Day|shoppers?|find it cheaper|cheaper (?:than ever|anywhere|elsewhere|right now)|"
+    r"bargain|MSRP|list price|% off|percent off|\$\d+ off|"
     r"retail price|deal of the day|best deals?|doorbuster|a steal|(?:deal|deals|sale) on (?:the|this|a|an)|"
-    r"price drop|lowest price|marked down)\b|(?:\$|€|£)\d+ off\b"
+    r"price drop|lowest price|marked down)\b|(?:\$|€|£)\d+ (?:off|cheaper)\b"
 )
 _DENIAL = _lower(
     r"\b(?:denied|denies|deny|denying|dismissed (?:the |a |those )?(?:report|rumou?r)s?|"
@@ -1102,12 +1104,17 @@ def _with_ambiguous_names(
 
 
 def _deal_lines(text: str, hinted: set[int]) -> str:
-    """``text`` with every line but the ``hinted`` ones (those with a deal word) blanked (same
-    length, same offsets): the
-    shapes of an unknown company are looked for only where a deal could be stated. The blank is
-    a NUL, neither a space nor a word character, so no pattern runs along it."""
+    """``text`` with every line but the ``hinted`` ones (those with a deal word) blanked, same
+    length and offsets: the shapes of an unknown company are looked for only where a deal could
+    be stated. The blank is a NUL, neither a space nor a word character, so no pattern runs
+    along it."""
     lines = text.split("\n")
-    return "\n".join(line if i in hinted else "\0" * len(line) for i, line in enumerate(lines))
+    return "\n".join(
+        # an all-capitals line ("RELIANCE AND META FORM ₹855 CRORE ENTERPRISE AI VENTURE") has no
+        # name shapes to read: every word looks like one
+        line if i in hinted and line != line.upper() else "\0" * len(line)
+        for i, line in enumerate(lines)
+    )
 
 
 def _with_discovered_names(

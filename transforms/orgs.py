@@ -317,6 +317,9 @@ _FALLBACK_SUBJECT = re.compile(
     r"(?:acquired|acquires|agreed|bought|buys|raised|raises|invested|invests|paid|pays|signed|"
     r"signs|struck|partnered|was acquired|was bought|is being acquired)\b"
 )
+# "its H20 chip", "MI308 accelerators", "GB200 racks": a chip's model number, not a company (a
+# company of that shape, such as G42, is in the gazetteer).
+_CHIP_MODEL = re.compile(r"[A-Z]{1,2}\d{2,3}[A-Z]{0,2}")
 _NOT_ORG_WORDS = frozenset(
     """The A An This That These Those It Its In On At For With By From And But Or As If When While
     After Before Under Over Since Until Monday Tuesday Wednesday Thursday Friday Saturday Sunday
@@ -491,6 +494,7 @@ class Gazetteer:
                     or is_place(name)
                     or is_person(name)
                     or is_product(name)
+                    or _CHIP_MODEL.fullmatch(name)
                 ):
                     continue
                 if " " in name and is_place(name.rsplit(" ", 1)[0]):

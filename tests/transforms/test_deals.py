@@ -1151,3 +1151,45 @@ def test_the_company_in_a_roundup_item_is_the_item_s_company() -> None:
         ("Andra Capital", "Lambda"): None,
         ("General Catalyst", "Together AI"): 3.3e9,
     }
+
+
+def test_cheaper_in_a_description_is_no_shopping_deal() -> None:
+    m = only(
+        "Helix Data agreed on Tuesday to acquire Quanta Labs, a startup whose tools make it far "
+        "cheaper to train language models."
+    )
+    assert (m.parties, m.deal_type) == (("Helix Data", "Quanta Labs"), "acquisition")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Deal: the RTX laptop is $300 cheaper this week at Best Buy after Dell partnered with Intel.",
+        "A laptop deal: Dell partnered with Intel, and you won't find it cheaper anywhere else.",
+    ],
+)
+def test_a_price_said_cheaper_is_still_shopping(text: str) -> None:
+    assert deals(text) == set()
+
+
+def test_an_all_capitals_headline_gives_no_name_shapes() -> None:
+    found = extract(
+        "KAPPA ROBOTICS AND ORION LABS FORM $90 MILLION WAREHOUSE AI VENTURE\n"
+        "Kappa Robotics and Orion Labs formed a joint venture on Monday, the companies said."
+    )
+    assert {name for m in found for name in m.parties} <= {"Kappa Robotics", "Orion Labs"}
+    assert found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nvidia to restart H20 sales to China as Washington says licences will follow. It "
+        "could not ship $2.5 billion of H20 orders last quarter",
+        "Nvidia said on Monday it had filed to resume sales of its H20 chip to China, and that "
+        "the GB200 and MI308 parts were not covered by the licences.",
+    ],
+)
+def test_a_chip_model_number_is_not_a_company(text: str) -> None:
+    title = text.split(".")[0]
+    assert extract(f"{title}\n\n{text}", title=title) == []

@@ -449,3 +449,13 @@ HINT_PIECES = st.sampled_from(
 def test_fallback_hint_lines_agree_with_reading_each_line(text: str) -> None:
     by_line = {i for i, line in enumerate(text.split("\n")) if GAZETTEER.has_fallback_hint(line)}
     assert GAZETTEER.fallback_hint_lines(text) == by_line
+
+
+def test_chip_model_numbers_are_not_discovered_as_companies() -> None:
+    text = (
+        "Under the supply deal it could not ship $2.5 billion of H20 orders or $1 billion of "
+        "GB200 racks to G42."
+    )
+    names = {m.name for m in GAZETTEER.find(text)}
+    assert "G42" in names
+    assert not names & {"H20", "GB200"}
