@@ -42,7 +42,7 @@ def test_development_set_scores_at_least_the_floors() -> None:
         (quality.SECOND, 100, 30),
         (quality.THIRD, 50, 15),
         (quality.FOURTH, 40, 12),
-        (quality.FIFTH, 20, 7),
+        (quality.FIFTH, 40, 14),
     ],
 )
 def test_blind_sets_were_pinned_on_their_labels_and_score_at_least_their_floors(

@@ -643,6 +643,14 @@ _IT_SUBJECT = re.compile(
     re.I,
 )
 _HEADING = re.compile(r"^[^.;:]{2,50}:\s+(?=[A-Z])")
+# "April 2023 - Raises $221 million in a Series B led by Magnetar": a timeline item leaves out
+# its subject, the story's own company.
+_SUBJECTLESS_ITEM = re.compile(
+    r"^\W*(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?)?"
+    r"(?:Q[1-4]\s+)?\d{4}\s*[-–—:]\s*(?:Raises|Closes|Agrees|Announces|Signs|Buys|Acquires|"
+    r"Completes|Secures|Lands|Invests|Takes|Wins|Strikes|Inks|Expands|Extends|Adds|Receives|Books|"
+    r"Sells|Partners|Joins|Licenses|Licences|Hires)\b"
+)
 # "... well above the $7 billion it paid for Mellanox": "it" inside a clause, with a deal verb.
 _WE = re.compile(r"\b[Ww]e\s")
 _AGENT_ROLES = frozenset({"acquirer", "investor", "customer", "licensee"})
@@ -1932,9 +1940,13 @@ def extract_deals(article: Article, gazetteer: Gazetteer) -> list[DealMention]:
                 if recalled is not None:
                     facts.append(recalled)
                     continue
-            it_clause = (subject is not None and bool(_IT_SUBJECT.match(clause.text))) or (
-                bool(_SAID_IT.match(clause.text))
-                and any(p.kind != "media" and p.start < clause.start for p in sentence_parties)
+            it_clause = (
+                (subject is not None and bool(_IT_SUBJECT.match(clause.text)))
+                or (bool(_SUBJECTLESS_ITEM.match(clause.text)) and salience.leading() is not None)
+                or (
+                    bool(_SAID_IT.match(clause.text))
+                    and any(p.kind != "media" and p.start < clause.start for p in sentence_parties)
+                )
             )
             if shopping or not (parties or it_clause):
                 continue
@@ -2271,6 +2283,8 @@ def _clause_facts(
                 or (salience.leading() if salience is not None else None)
                 or it_refers_to
             )
+    if salience is not None and _SUBJECTLESS_ITEM.match(clause.text):
+        it_refers_to = salience.leading()  # the story's own company does what the item says
     if it_refers_to is None and unique and _OUR_TIE.search(clause.text) and salience is not None:
         # "Amazon remains our primary training partner and cloud provider": the company whose
         # post it is (the story's own company), beside the one it names

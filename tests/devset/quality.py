@@ -11,7 +11,7 @@ Five sets, each a folder of articles.jsonl, gold.jsonl and floors.json:
 - tests/devset/third: 55 more articles written the same way, later, after the second set had been
   used for development (its first-look scores are in the README too);
 - tests/devset/fourth: 40 more, written after the third had been used (first look in the README);
-- tests/devset/fifth: 20 more on infrastructure and enterprise deals, written after the fourth.
+- tests/devset/fifth: 40 more (infrastructure, enterprise, funding), written after the fourth.
 
 The floors live in floors.json beside each gold file, with the gold file's SHA-256, so a floor
 is never compared against different labels without someone re-pinning it on purpose.

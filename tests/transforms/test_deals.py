@@ -1193,3 +1193,19 @@ def test_an_all_capitals_headline_gives_no_name_shapes() -> None:
 def test_a_chip_model_number_is_not_a_company(text: str) -> None:
     title = text.split(".")[0]
     assert extract(f"{title}\n\n{text}", title=title) == []
+
+
+def test_a_timeline_item_without_a_subject_is_the_story_s_company() -> None:
+    found = extract(
+        "Timeline: how Lumora built its business\n"
+        "Lumora, the robotics software company, was founded in 2019. Lumora now sells to "
+        "carmakers, and Lumora said last week it was profitable.\n"
+        "June 2022 - Raises $40 million in a Series A led by Index Ventures, with participation "
+        "from Nvidia.\n"
+        "March 2024 - Agrees to buy sensor start-up Kelvix Labs for $90 million.",
+        published=date(2025, 5, 2),
+    )
+    assert {(m.parties, m.deal_type, m.announced_on) for m in found} == {
+        (("Index Ventures", "Lumora", "Nvidia"), "investment", date(2022, 6, 1)),
+        (("Kelvix Labs", "Lumora"), "acquisition", date(2024, 3, 1)),
+    }
