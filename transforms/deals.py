@@ -656,8 +656,18 @@ _WE = re.compile(r"\b[Ww]e\s")
 _AGENT_ROLES = frozenset({"acquirer", "investor", "customer", "licensee"})
 
 
-def _leading_agent(facts: list[_Fact], text: str, gazetteer: Gazetteer) -> _Party | None:
-    """The party that has done the buying or backing in most of the facts told so far."""
+# "we closed a €600 million round led by General Catalyst": the post's company is raising
+_WE_RAISE = re.compile(
+    r"\b[Ww]e\s+(?:have\s+|had\s+|also\s+|then\s+)*(?:raised|closed|secured|are announcing|"
+    r"announced|completed)\b[^.;]{0,40}?\b(?:round|funding|financing|Series [A-H]|seed)\b"
+)
+
+
+def _leading_agent(
+    facts: list[_Fact], text: str, gazetteer: Gazetteer, roles_wanted: frozenset[str] = _AGENT_ROLES
+) -> _Party | None:
+    """The party that has done the buying or backing in most of the facts told so far (or
+    that has played ``roles_wanted``)."""
     counts: dict[str, int] = {}
     last: dict[str, _Party] = {}
     for f in facts:
@@ -665,7 +675,7 @@ def _leading_agent(facts: list[_Fact], text: str, gazetteer: Gazetteer) -> _Part
             continue
         roles = _roles(f.parties, f.deal_type, text, gazetteer)
         for p in f.parties:
-            if roles.get(p.name) in _AGENT_ROLES:
+            if roles.get(p.name) in roles_wanted:
                 counts[p.name] = counts.get(p.name, 0) + 1
                 last[p.name] = p
     if not counts:
@@ -2278,8 +2288,14 @@ def _clause_facts(
         if _WE.search(clause.text[:60]):
             # "we announced an agreement to acquire Paradox": the company whose release it is,
             # the one that has been buying or backing in the story so far
+            raising = bool(_WE_RAISE.search(clause.text))
             it_refers_to = (
-                _leading_agent(facts_so_far, text, gazetteer)
+                _leading_agent(
+                    facts_so_far,
+                    text,
+                    gazetteer,
+                    frozenset({"investee"}) if raising else _AGENT_ROLES,
+                )
                 or (salience.leading() if salience is not None else None)
                 or it_refers_to
             )

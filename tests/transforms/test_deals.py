@@ -1209,3 +1209,18 @@ def test_a_timeline_item_without_a_subject_is_the_story_s_company() -> None:
         (("Index Ventures", "Lumora", "Nvidia"), "investment", date(2022, 6, 1)),
         (("Kelvix Labs", "Lumora"), "acquisition", date(2024, 3, 1)),
     }
+
+
+def test_we_who_raise_in_a_company_post_are_the_company_raising() -> None:
+    found = extract(
+        "Our Series B: $80 million led by Harbor Ventures\n\n"
+        "Quillon AI blog | 3 March 2025\n\n"
+        "Today we are announcing a Series B round of $80 million. The round is led by Harbor "
+        "Ventures, which is investing $50 million in Quillon AI.\n\n"
+        "Last year we also closed a $15 million round led by Pine Street Capital.",
+        published=date(2025, 3, 3),
+    )
+    assert {m.parties: m.amount_usd for m in found} == {
+        ("Harbor Ventures", "Quillon AI"): 5e7,  # the lead's own cheque
+        ("Pine Street Capital", "Quillon AI"): 1.5e7,
+    }
