@@ -643,19 +643,12 @@ _IT_SUBJECT = re.compile(
     re.I,
 )
 _HEADING = re.compile(r"^[^.;:]{2,50}:\s+(?=[A-Z])")
-# "April 2023 - Raises $221 million in a Series B led by Magnetar": a timeline item leaves out
-# its subject, the story's own company.
-_SUBJECTLESS_ITEM = re.compile(
-    r"^\W*(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?)?"
-    r"(?:Q[1-4]\s+)?\d{4}\s*[-–—:]\s*(?:Raises|Closes|Agrees|Announces|Signs|Buys|Acquires|"
-    r"Completes|Secures|Lands|Invests|Takes|Wins|Strikes|Inks|Expands|Extends|Adds|Receives|Books|"
-    r"Sells|Partners|Joins|Licenses|Licences|Hires)\b"
-)
 # "... well above the $7 billion it paid for Mellanox": "it" inside a clause, with a deal verb.
 _WE = re.compile(r"\b[Ww]e\s")
 _AGENT_ROLES = frozenset({"acquirer", "investor", "customer", "licensee"})
 
 
+_RAISER_ROLES = frozenset({"investee"})
 # "we closed a €600 million round led by General Catalyst": the post's company is raising
 _WE_RAISE = re.compile(
     r"\b[Ww]e\s+(?:have\s+|had\s+|also\s+|then\s+)*(?:raised|closed|secured|are announcing|"
@@ -891,15 +884,28 @@ _HOLDING = _lower(
 )
 
 
-_DATE_HEADING = re.compile(
+# A timeline entry's date: "September 2023", "- Q3 2024", "July 7, 2025"
+_TIMELINE_DATE = (
     r"^[•*\-–—\s]*(?:(?:early|mid|late)[\s-]+)?(?:January|February|March|April|May|June|July|August|"
     r"September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|"
-    r"Sept?\.?|Oct\.?|Nov\.?|Dec\.?|Q[1-4])?\s*(?:\d{1,2},?\s+)?(?:19|20)\d\d\s*:|"
+    r"Sept?\.?|Oct\.?|Nov\.?|Dec\.?|Q[1-4])?\s*(?:\d{1,2},?\s+)?(?:19|20)\d\d\s*"
+)
+_DATE_HEADING = re.compile(
+    rf"{_TIMELINE_DATE}:|"
     # "- March: ...", "- Earlier this month: ...", "- Last Thursday: ..."
     r"^[•*\-–—\s]*(?:(?:early|mid|late|earlier|later)[\s-]+)?(?:(?:this|last|in)\s+)?"
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|yesterday|today)\s*:",
     re.I,
+)
+
+
+# "April 2023 - Raises $221 million in a Series B led by Magnetar": a timeline item leaves out
+# its subject, the story's own company.
+_SUBJECTLESS_ITEM = re.compile(
+    rf"(?i:{_TIMELINE_DATE})[-–—:]\s*(?:Raises|Closes|Agrees|Announces|Signs|Buys|Acquires|"
+    r"Completes|Secures|Lands|Invests|Takes|Wins|Strikes|Inks|Expands|Extends|Adds|Receives|Books|"
+    r"Sells|Partners|Joins|Licenses|Licences|Hires)\b"
 )
 
 
@@ -2294,7 +2300,7 @@ def _clause_facts(
                     facts_so_far,
                     text,
                     gazetteer,
-                    frozenset({"investee"}) if raising else _AGENT_ROLES,
+                    _RAISER_ROLES if raising else _AGENT_ROLES,
                 )
                 or (salience.leading() if salience is not None else None)
                 or it_refers_to

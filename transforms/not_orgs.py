@@ -10,6 +10,8 @@ of the world.
 
 from __future__ import annotations
 
+import re
+
 __all__ = ["DEMONYMS", "PEOPLE", "PLACES", "PRODUCTS", "is_person", "is_place", "is_product"]
 
 _COUNTRIES = """
@@ -100,6 +102,13 @@ def is_place(words: str) -> bool:
     return " ".join(words.split()).casefold() in _FOLDED
 
 
+# "its H20 chip", "MI308 accelerators", "GB200 racks": a chip's model number (a company of that
+# shape, such as G42, is in the gazetteer, which is read first).
+_CHIP_MODEL = re.compile(r"[A-Z]{1,2}\d{2,3}[A-Z]{0,2}")
+
+
 def is_product(words: str) -> bool:
-    """Whether ``words`` name a well-known product rather than its maker ("Claude", "ChatGPT")."""
-    return " ".join(words.split()) in PRODUCTS
+    """Whether ``words`` name a well-known product rather than its maker ("Claude", "ChatGPT",
+    "H20")."""
+    name = " ".join(words.split())
+    return name in PRODUCTS or _CHIP_MODEL.fullmatch(name) is not None

@@ -243,7 +243,6 @@ _FALLBACK_HINT_LOWER = re.compile(
     trie_regex(_FALLBACK_HINT_WORDS)
     + "".join(f"|{w[0]}(?<!\\w{w[0]}){w[1:]}" for w in _FALLBACK_HINT_WORD_STARTS)
 )
-_LETTER_OR_DIGIT = re.compile(r"\w")
 # A capitalised word: it starts where no name character precedes it and is read possessively, so
 # a long run of capitals or hyphens is scanned once, never re-tried from inside ("A-A-A-...").
 # The capital comes before the look-behind (which then checks the character preceding it), so a
@@ -261,6 +260,7 @@ _FALLBACK_SUFFIX = re.compile(
 )
 _NAME = rf"({_WORD}(?:{_NEXT_WORD}){{0,2}})"  # up to three capitalised words
 _WORD_CHAR = r"\w"
+_WORD_CHARACTER = re.compile(_WORD_CHAR)
 # The slot words below are tries that check the word boundary after their first letter (see
 # trie_regex), so the regex engine skips to candidate letters instead of trying every position.
 _DESCRIBING_NOUNS = """startup start-up company firm developer chipmaker maker lab rival provider
@@ -317,9 +317,6 @@ _FALLBACK_SUBJECT = re.compile(
     r"(?:acquired|acquires|agreed|bought|buys|raised|raises|invested|invests|paid|pays|signed|"
     r"signs|struck|partnered|was acquired|was bought|is being acquired)\b"
 )
-# "its H20 chip", "MI308 accelerators", "GB200 racks": a chip's model number, not a company (a
-# company of that shape, such as G42, is in the gazetteer).
-_CHIP_MODEL = re.compile(r"[A-Z]{1,2}\d{2,3}[A-Z]{0,2}")
 _NOT_ORG_WORDS = frozenset(
     """The A An This That These Those It Its In On At For With By From And But Or As If When While
     After Before Under Over Since Until Monday Tuesday Wednesday Thursday Friday Saturday Sunday
@@ -438,7 +435,7 @@ class Gazetteer:
         ):
             i = lowered.find(word)
             while i >= 0:
-                if at_start and i > 0 and _LETTER_OR_DIGIT.match(lowered, i - 1):
+                if at_start and i > 0 and _WORD_CHARACTER.match(lowered, i - 1):
                     i = lowered.find(word, i + 1)
                     continue
                 hits.append(i)
@@ -494,7 +491,6 @@ class Gazetteer:
                     or is_place(name)
                     or is_person(name)
                     or is_product(name)
-                    or _CHIP_MODEL.fullmatch(name)
                 ):
                     continue
                 if " " in name and is_place(name.rsplit(" ", 1)[0]):
